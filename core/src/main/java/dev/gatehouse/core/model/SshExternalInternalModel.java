@@ -1,0 +1,233 @@
+package dev.gatehouse.core.model;
+
+import dev.gatehouse.core.net.IpAddress;
+import dev.gatehouse.core.net.Locality;
+import dev.gatehouse.core.net.NetworkMap;
+import dev.gatehouse.core.record.AuthOutcome;
+import dev.gatehouse.core.record.ConnSummary;
+import dev.gatehouse.core.record.RecordSink;
+import dev.gatehouse.core.record.SshSession;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code ssh_external_internal} model: successful SSH logins from an external source to an
+ * internal host (MITRE ATT&amp;CK T1133, and T1048 for data carried out over the session).
+ *
+ * <h2>Design</h2>
+ * Readers push ssh.log and conn.log rows in any order. Each ssh.log row is classified by the
+ * site's {@link NetworkMap} alone; a row whose originator is external and whose responder is
+ * internal is kept by uid, and conn.log rows with the same uid are joined to it whenever they
+ * arrive. {@link #finish()} grades every kept session ({@link Certainty}), groups the sessions by
+ * (source, destination, destination port) and returns one {@link Detection} per group whose
+ * strongest session reaches the configured minimum. Failed sessions of every external source
+ * are counted per internal destination, so a detection can say how many failures came before
+ * its first success and how many other hosts the same source failed against.
+ *
+ * <p>Memory grows with the external-to-internal sessions of the input and with the distinct
+ * (source, destination) pairs that failed; rows between internal hosts or to the outside cost
+ * only a counter.
+ *
+ * <h2>What it assumes, and the known evasions</h2>
+ * <ul>
+ *   <li>NAT: a sensor behind NAT sees the translated address, so an outside login may appear as
+ *       internal-to-internal. Place sensors where they see the real outside address, or list
+ *       the NAT's inside address as external in the site file.
+ *   <li>Reverse SSH: a session opened from inside to an outside server, whose direction is then
+ *       reversed, has an internal originator and is not reported by this model.
+ *   <li>Zeek's heuristics: {@code auth_success} is inferred from packet sizes and is unset for
+ *       many sessions; the conn.log evidence behind {@link Certainty#LIKELY} covers part of
+ *       them. A login with no ssh.log row at all (an analyzer miss) is not seen.
+ *   <li>Log gaps: sessions that only appear in open_conn.log or fall in a rotation gap are not
+ *       seen; rows repeated across overlapping files are counted once by uid.
+ * </ul>
+ *
+ * <p>Not thread-safe: one instance per run, fed from one thread or under the caller's lock.
+ */
+public final class SshExternalInternalModel implements RecordSink {
+
+  /** The model name written into every detection. */
+  public static final String NAME = "ssh_external_internal";
+
+  static final List<String> MITRE = List.of("T1133", "T1048");
+
+  private static final int PROFILE_CAP = 8;
+
+  private final NetworkMap networks;
+  private final ModelSettings settings;
+
+  private final Map<String, Kept> sessionsByUid = new HashMap<>();
+  private final List<Kept> sessionsWithoutUid = new ArrayList<>();
+  private final Map<String, ConnSummary> connWaiting = new HashMap<>();
+  private final Set<String> seenUids = new HashSet<>();
+  private final Map<IpAddress, Map<IpAddress, List<Long>>> failuresBySource = new HashMap<>();
+
+  private long sshSessions;
+  private long externalToInternal;
+  private long internalToInternal;
+  private long internalToExternal;
+  private long externalToExternal;
+  private long unroutable;
+  private long duplicateSessions;
+  private long connRecords;
+  private long connJoined;
+  private long zeekLocalityDisagreements;
+
+  /** A kept external-to-internal session and its conn.log row once joined. */
+  private static final class Kept {
+    final SshSession session;
+    ConnSummary conn;
+
+    Kept(SshSession session) {
+      this.session = session;
+    }
+  }
+
+  public SshExternalInternalModel(NetworkMap networks, ModelSettings settings) {
+    this.networks = networks;
+    this.settings = settings;
+  }
+
+  @Override
+  public void acceptSsh(SshSession session) {
+    sshSessions++;
+    Locality originator = networks.locality(session.originator());
+    Locality responder = networks.locality(session.responder());
+    if (originator == Locality.UNROUTABLE || responder == Locality.UNROUTABLE) {
+      unroutable++;
+      return;
+    }
+    checkZeekDirection(session.direction(), originator, responder);
+    boolean inbound = originator == Locality.EXTERNAL && responder == Locality.INTERNAL;
+    if (!inbound) {
+      countOtherRelation(originator, responder);
+      return;
+    }
+    String uid = session.uid();
+    if (uid != null && !seenUids.add(uid)) {
+      duplicateSessions++;
+      return;
+    }
+    externalToInternal++;
+    Kept kept = new Kept(session);
+    if (uid == null) {
+      sessionsWithoutUid.add(kept);
+    } else {
+      sessionsByUid.put(uid, kept);
+      ConnSummary waiting = connWaiting.remove(uid);
+      if (waiting != null) {
+        kept.conn = waiting;
+        connJoined++;
+      }
+    }
+    if (session.auth() == AuthOutcome.FAILURE) {
+      failuresBySource
+          .computeIfAbsent(session.originator(), key -> new HashMap<>())
+          .computeIfAbsent(session.responder(), key -> new ArrayList<>())
+          .add(session.timestampMicros());
+    }
+  }
+
+  @Override
+  public void acceptConn(ConnSummary connection) {
+    connRecords++;
+    String uid = connection.uid();
+    if (uid == null) {
+      return;
+    }
+    Locality originator = networks.locality(connection.originator());
+    Locality responder = networks.locality(connection.responder());
+    checkZeekLocal(connection.localOriginator(), originator);
+    checkZeekLocal(connection.localResponder(), responder);
+    Kept kept = sessionsByUid.get(uid);
+    if (kept != null) {
+      if (kept.conn == null) {
+        kept.conn = connection;
+        connJoined++;
+      }
+      return;
+    }
+    if (!seenUids.contains(uid) && originator == Locality.EXTERNAL && responder == Locality.INTERNAL) {
+      // The ssh.log row may still come: keep inbound connections until then.
+      connWaiting.putIfAbsent(uid, connection);
+    }
+  }
+
+  private void checkZeekDirection(String direction, Locality originator, Locality responder) {
+    if (direction == null) {
+      return;
+    }
+    String expected = originator == Locality.INTERNAL
+        ? (responder == Locality.INTERNAL ? "INTERNAL" : "OUTBOUND")
+        : (responder == Locality.INTERNAL ? "INBOUND" : "EXTERNAL");
+    if (!expected.equals(direction)) {
+      zeekLocalityDisagreements++;
+    }
+  }
+
+  private void checkZeekLocal(Boolean zeekLocal, Locality locality) {
+    if (zeekLocal != null && locality != Locality.UNROUTABLE
+        && zeekLocal != (locality == Locality.INTERNAL)) {
+      zeekLocalityDisagreements++;
+    }
+  }
+
+  private void countOtherRelation(Locality originator, Locality responder) {
+    if (originator == Locality.INTERNAL) {
+      if (responder == Locality.INTERNAL) {
+        internalToInternal++;
+      } else {
+        internalToExternal++;
+      }
+    } else {
+      externalToExternal++;
+    }
+  }
+
+  /** Returns the counters so far. */
+  public ModelStats stats() {
+    return new ModelStats(sshSessions, externalToInternal, internalToInternal, internalToExternal,
+        externalToExternal, unroutable, duplicateSessions, connRecords, connJoined,
+        zeekLocalityDisagreements);
+  }
+
+  /**
+   * Grades and groups every kept session and returns the detections, ordered by first seen,
+   * then source, destination and port.
+   */
+  public List<Detection> finish() {
+    Map<PairKey, List<Graded>> pairs = new LinkedHashMap<>();
+    for (Kept kept : sessionsByUid.values()) {
+      addGraded(pairs, kept);
+    }
+    for (Kept kept : sessionsWithoutUid) {
+      addGraded(pairs, kept);
+    }
+    List<Detection> detections = new ArrayList<>();
+    DetectionBuilder builder = new DetectionBuilder(networks, settings, failuresBySource, PROFILE_CAP);
+    for (Map.Entry<PairKey, List<Graded>> pair : pairs.entrySet()) {
+      Detection detection = builder.build(pair.getKey(), pair.getValue());
+      if (detection != null) {
+        detections.add(detection);
+      }
+    }
+    detections.sort(Comparator.comparingLong(Detection::firstSeenMicros)
+        .thenComparing(Detection::source)
+        .thenComparing(Detection::destination)
+        .thenComparingInt(Detection::destinationPort));
+    return detections;
+  }
+
+  private void addGraded(Map<PairKey, List<Graded>> pairs, Kept kept) {
+    SshSession session = kept.session;
+    PairKey key = new PairKey(session.originator(), session.responder(), session.responderPort());
+    Graded graded = SessionGrader.grade(session, kept.conn, settings.likely());
+    pairs.computeIfAbsent(key, k -> new ArrayList<>()).add(graded);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.gatehouse.core.model;
+
+/**
+ * Bytes and duration summed over a detection's reported sessions that have a conn.log row.
+ *
+ * @param sessionsWithConn how many of the reported sessions were joined to conn.log; when 0,
+ *     bytes and duration are unknown and the other fields are -1
+ * @param originatorBytes payload bytes from the external client
+ * @param responderBytes payload bytes from the internal server
+ * @param durationMicros total duration in microseconds
+ */
+public record Traffic(long sessionsWithConn, long originatorBytes, long responderBytes, long durationMicros) {
+
+  /** Returns whether any reported session was joined to conn.log. */
+  public boolean known() {
+    return sessionsWithConn > 0;
+  }
+}
