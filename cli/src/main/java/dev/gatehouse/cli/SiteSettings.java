@@ -26,7 +26,7 @@ record SiteSettings(NetworkMap networks, LikelyThresholds likely, int maxEvidenc
     int maxEvidence = 10;
     boolean failed = false;
     if (siteFile != null) {
-      SiteFiles.Loaded loaded = SiteFiles.load(siteFile, err);
+      dev.gatehouse.site.SiteConfig loaded = SiteFiles.load(siteFile, err);
       if (loaded == null) {
         failed = true;
       } else {

@@ -1,7 +1,15 @@
 package dev.gatehouse.core.net;
 
-/** Strict parsing and formatting of address literals, without DNS and without allocation on failure. */
+/**
+ * Strict parsing and RFC 5952 formatting of address literals.
+ *
+ * <p>Parsing accepts only ASCII digits, letters, dots and colons, and allocates nothing unless
+ * the text is a valid address.
+ */
 final class AddressParser {
+
+  /** The value {@link #parseIpv4Bits} returns for text that is not a dotted quad. */
+  static final long INVALID = -1L;
 
   private AddressParser() {}
 
@@ -15,157 +23,201 @@ final class AddressParser {
         return parseIpv6(text, from, to);
       }
     }
-    int bits = parseIpv4Bits(text, from, to);
-    return bits == -1 && !isAllOnesIpv4(text, from, to) ? null : IpAddress.ofIpv4(bits);
+    long bits = parseIpv4Bits(text, from, to);
+    return bits == INVALID ? null : IpAddress.ofIpv4((int) bits);
   }
 
-  private static boolean isAllOnesIpv4(CharSequence text, int from, int to) {
-    return "255.255.255.255".contentEquals(text.subSequence(from, to));
-  }
-
-  /** Returns the 32 bits of a dotted quad, or -1 for an invalid one (callers recheck 255.255.255.255). */
-  static int parseIpv4Bits(CharSequence text, int from, int to) {
-    int bits = 0;
+  /**
+   * Returns the 32 bits of the dotted quad in {@code text[from, to)} as a non-negative long, or
+   * {@link #INVALID}.
+   *
+   * <p>Each of the four octets is 1 to 3 ASCII digits with a value of at most 255 and no leading
+   * zero, because tools disagree on whether {@code 010} is octal.
+   */
+  static long parseIpv4Bits(CharSequence text, int from, int to) {
+    long bits = 0L;
     int octets = 0;
     int i = from;
-    while (i < to) {
+    while (true) {
       int start = i;
       int value = 0;
-      while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      while (i < to && i - start < 3 && isDecimalDigit(text.charAt(i))) {
         value = value * 10 + (text.charAt(i) - '0');
         i++;
-        if (i - start > 3) {
-          return -1;
-        }
       }
       int digits = i - start;
       if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
-        return -1;
+        return INVALID;
       }
       bits = (bits << 8) | value;
       octets++;
-      if (i == to) {
-        break;
+      if (octets == 4) {
+        return i == to ? bits : INVALID;
       }
-      if (text.charAt(i) != '.' || octets == 4) {
-        return -1;
+      if (i == to || text.charAt(i) != '.') {
+        return INVALID;
       }
       i++;
-      if (i == to) {
-        return -1;
-      }
     }
-    return octets == 4 ? bits : -1;
   }
 
+  /**
+   * Returns the IPv6 address in {@code text[from, to)}, which contains at least one colon, or
+   * {@code null}.
+   *
+   * <p>Groups before the {@code ::} are placed at their final position as they are read. Groups
+   * after it are shifted into a right-aligned accumulator, because their position is only known
+   * at the end. The two halves never overlap, because {@code ::} stands for at least one group.
+   */
   private static IpAddress parseIpv6(CharSequence text, int from, int to) {
-    int[] groups = new int[8];
-    int count = 0;
-    int gap = -1;
+    long headHigh = 0L;
+    long headLow = 0L;
+    int headGroups = 0;
+    long tailHigh = 0L;
+    long tailLow = 0L;
+    int tailGroups = 0;
+    boolean compressed = false;
+
     int i = from;
-    if (to - from >= 2 && text.charAt(from) == ':' && text.charAt(from + 1) == ':') {
-      gap = 0;
-      i = from + 2;
+    if (text.charAt(i) == ':') {
+      if (i + 1 == to || text.charAt(i + 1) != ':') {
+        return null;
+      }
+      compressed = true;
+      i += 2;
       if (i == to) {
         return IpAddress.of(0L, 0L);
       }
-    } else if (text.charAt(from) == ':') {
-      return null;
     }
-    while (i < to) {
-      if (count == 8) {
-        return null;
-      }
+
+    while (true) {
       int start = i;
       int value = 0;
-      while (i < to && Character.digit(text.charAt(i), 16) >= 0 && i - start < 4) {
-        value = (value << 4) | Character.digit(text.charAt(i), 16);
+      while (i < to && i - start < 4) {
+        int digit = hexDigitValue(text.charAt(i));
+        if (digit < 0) {
+          break;
+        }
+        value = (value << 4) | digit;
         i++;
       }
+
+      long pieceValue;
+      int pieceGroups;
+      boolean last;
       if (i < to && text.charAt(i) == '.') {
-        if (count > 6) {
+        long ipv4 = parseIpv4Bits(text, start, to);
+        if (ipv4 == INVALID) {
           return null;
         }
-        int bits = parseIpv4Bits(text, start, to);
-        if (bits == -1 && !isAllOnesIpv4(text, start, to)) {
-          return null;
-        }
-        groups[count++] = bits >>> 16;
-        groups[count++] = bits & 0xffff;
-        i = to;
-        break;
+        pieceValue = ipv4;
+        pieceGroups = 2;
+        last = true;
+      } else if (i == start) {
+        return null;
+      } else {
+        pieceValue = value;
+        pieceGroups = 1;
+        last = i == to;
       }
-      if (i == start) {
+
+      if (headGroups + tailGroups + pieceGroups > 8) {
         return null;
       }
-      groups[count++] = value;
-      if (i == to) {
+      int shift = 16 * pieceGroups;
+      if (compressed) {
+        tailHigh = (tailHigh << shift) | (tailLow >>> (64 - shift));
+        tailLow = (tailLow << shift) | pieceValue;
+        tailGroups += pieceGroups;
+      } else {
+        // An embedded IPv4 address ends the text, so a valid one always lands on groups 6 and 7.
+        // At any other position the group count below rejects the text.
+        int endGroup = headGroups + pieceGroups;
+        if (endGroup <= 4) {
+          headHigh |= pieceValue << (16 * (4 - endGroup));
+        } else {
+          headLow |= pieceValue << (16 * (8 - endGroup));
+        }
+        headGroups = endGroup;
+      }
+
+      if (last) {
         break;
       }
       if (text.charAt(i) != ':') {
         return null;
       }
       i++;
-      if (i < to && text.charAt(i) == ':') {
-        if (gap != -1) {
+      if (i == to) {
+        return null;
+      }
+      if (text.charAt(i) == ':') {
+        if (compressed) {
           return null;
         }
-        gap = count;
+        compressed = true;
         i++;
         if (i == to) {
           break;
         }
-      } else if (i == to) {
-        return null;
       }
     }
-    if (gap == -1 && count != 8 || gap != -1 && count == 8) {
+
+    int groups = headGroups + tailGroups;
+    if (compressed ? groups > 7 : groups != 8) {
       return null;
     }
-    int[] full = new int[8];
-    if (gap == -1) {
-      System.arraycopy(groups, 0, full, 0, 8);
-    } else {
-      System.arraycopy(groups, 0, full, 0, gap);
-      int tail = count - gap;
-      System.arraycopy(groups, gap, full, 8 - tail, tail);
-    }
-    long high = 0L;
-    long low = 0L;
-    for (int g = 0; g < 4; g++) {
-      high = (high << 16) | full[g];
-      low = (low << 16) | full[g + 4];
-    }
-    return IpAddress.of(high, low);
+    return IpAddress.of(headHigh | tailHigh, headLow | tailLow);
   }
 
+  private static boolean isDecimalDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int hexDigitValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  /**
+   * Formats an address: a dotted quad for IPv4 and IPv4-mapped addresses, and the RFC 5952
+   * section 4 text for every other IPv6 address.
+   *
+   * <p>RFC 5952 writes lowercase hexadecimal without leading zeros, and replaces the longest run
+   * of two or more zero groups with {@code ::}, taking the first run when two are equally long.
+   */
   static String format(IpAddress address) {
     if (address.isIpv4()) {
       int bits = address.ipv4Bits();
-      return ((bits >>> 24) & 0xff) + "." + ((bits >>> 16) & 0xff) + "." + ((bits >>> 8) & 0xff)
-          + "." + (bits & 0xff);
+      return (bits >>> 24) + "." + ((bits >>> 16) & 0xff) + "." + ((bits >>> 8) & 0xff) + "."
+          + (bits & 0xff);
     }
-    int[] groups = new int[8];
-    for (int g = 0; g < 4; g++) {
-      groups[g] = (int) (address.high() >>> (48 - 16 * g)) & 0xffff;
-      groups[g + 4] = (int) (address.low() >>> (48 - 16 * g)) & 0xffff;
-    }
+
     int bestStart = -1;
     int bestLength = 1;
-    for (int g = 0; g < 8; ) {
-      if (groups[g] != 0) {
-        g++;
-        continue;
-      }
-      int start = g;
-      while (g < 8 && groups[g] == 0) {
-        g++;
-      }
-      if (g - start > bestLength) {
-        bestStart = start;
-        bestLength = g - start;
+    int runStart = -1;
+    for (int g = 0; g <= 8; g++) {
+      if (g < 8 && group(address, g) == 0) {
+        if (runStart < 0) {
+          runStart = g;
+        }
+      } else if (runStart >= 0) {
+        if (g - runStart > bestLength) {
+          bestStart = runStart;
+          bestLength = g - runStart;
+        }
+        runStart = -1;
       }
     }
+
     StringBuilder text = new StringBuilder(39);
     for (int g = 0; g < 8; g++) {
       if (g == bestStart) {
@@ -176,8 +228,14 @@ final class AddressParser {
       if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
         text.append(':');
       }
-      text.append(Integer.toHexString(groups[g]));
+      text.append(Integer.toHexString(group(address, g)));
     }
     return text.toString();
+  }
+
+  /** Returns 16-bit group {@code index} (0 to 7, most significant first). */
+  private static int group(IpAddress address, int index) {
+    long half = index < 4 ? address.high() : address.low();
+    return (int) (half >>> (48 - 16 * (index & 3))) & 0xffff;
   }
 }

@@ -7,11 +7,17 @@ import java.util.Objects;
  * resolved through DNS.
  *
  * <p>IPv4 addresses are stored in their IPv4-mapped IPv6 form ({@code ::ffff:a.b.c.d}, RFC 4291
- * section 2.5.5.2), so an IPv4-mapped IPv6 address written by a sensor is equal to the IPv4
- * address it carries and is classified as IPv4.
+ * section 2.5.5.2). An IPv4-mapped address written by a sensor, in dotted form ({@code
+ * ::ffff:198.51.100.7}) or in hexadecimal ({@code ::ffff:c633:6407}), is therefore equal to the
+ * IPv4 address it carries, prints as that address and is classified as it.
+ *
+ * <p>Instances are immutable and safe to share between threads. The natural order is the
+ * unsigned order of the 128 bits, which puts every IPv4 address between {@code ::ffff:0:0} and
+ * {@code ::ffff:ffff:ffff}.
  */
 public final class IpAddress implements Comparable<IpAddress> {
 
+  /** The upper 32 bits of the lower half of an IPv4-mapped address. */
   private static final long MAPPED_PREFIX_LOW = 0x0000_ffff_0000_0000L;
 
   private final long high;
@@ -33,33 +39,65 @@ public final class IpAddress implements Comparable<IpAddress> {
   }
 
   /**
-   * Parses a dotted-quad IPv4 address or an RFC 4291 IPv6 address.
+   * Parses a dotted-quad IPv4 address or an IPv6 address in one of the text forms of RFC 4291
+   * section 2.2.
    *
-   * <p>Accepts no zone index ({@code %eth0}), no brackets, no port and no leading zeros in an
-   * IPv4 octet, because octal readings of such octets differ between tools.
+   * <p>IPv4: four decimal octets from 0 to 255, without leading zeros, because tools disagree
+   * on whether {@code 010} is octal.
+   *
+   * <p>IPv6: eight groups of one to four hexadecimal digits in either case, at most one {@code
+   * ::} standing for one or more zero groups, and optionally a dotted quad in place of the last
+   * two groups.
+   *
+   * <p>Rejected in both: a zone index ({@code %eth0}), brackets, a prefix length, a port,
+   * whitespace and digits outside ASCII.
    *
    * @throws IllegalArgumentException if {@code text} is not an IP address literal; the message
    *     quotes the text
    */
   public static IpAddress parse(CharSequence text) {
-    IpAddress address = AddressParser.parse(text, 0, text.length());
+    return parse(text, 0, text.length());
+  }
+
+  /**
+   * Parses the characters {@code text[from, to)} like {@link #parse(CharSequence)}.
+   *
+   * @throws IllegalArgumentException if the range is not an IP address literal; the message
+   *     quotes the range
+   * @throws IndexOutOfBoundsException if the range does not lie within {@code text}
+   */
+  public static IpAddress parse(CharSequence text, int from, int to) {
+    IpAddress address = tryParse(text, from, to);
     if (address == null) {
-      throw new IllegalArgumentException("'" + text + "' is not a valid IPv4 or IPv6 address");
+      throw new IllegalArgumentException(
+          "'" + text.subSequence(from, to) + "' is not a valid IPv4 or IPv6 address");
     }
     return address;
   }
 
-  /** Parses like {@link #parse} but returns {@code null} instead of throwing. */
+  /** Parses like {@link #parse(CharSequence)} but returns {@code null} instead of throwing. */
   public static IpAddress tryParse(CharSequence text) {
     return AddressParser.parse(text, 0, text.length());
   }
 
-  /** Returns whether this address is IPv4, including an IPv4-mapped IPv6 address. */
+  /**
+   * Parses the characters {@code text[from, to)} like {@link #parse(CharSequence)} but returns
+   * {@code null} instead of throwing. Readers call it on a field of a line without copying the
+   * field, and a rejected field costs no allocation.
+   *
+   * @throws IndexOutOfBoundsException if the range does not lie within {@code text}
+   */
+  public static IpAddress tryParse(CharSequence text, int from, int to) {
+    Objects.checkFromToIndex(from, to, text.length());
+    return AddressParser.parse(text, from, to);
+  }
+
+  /** Returns whether this address is IPv4, which includes every IPv4-mapped IPv6 address. */
   public boolean isIpv4() {
     return high == 0L && (low & 0xffff_ffff_0000_0000L) == MAPPED_PREFIX_LOW;
   }
 
-  /** Returns the 32 IPv4 bits; only meaningful when {@link #isIpv4()} is true. */
+  /** Returns the 32 IPv4 bits, which are meaningful only when {@link #isIpv4()} is true. */
   public int ipv4Bits() {
     return (int) low;
   }
@@ -74,8 +112,9 @@ public final class IpAddress implements Comparable<IpAddress> {
     return low;
   }
 
-  /** Returns bit {@code index} of the 128-bit form, counting from the most significant. */
+  /** Returns bit {@code index} (0 to 127) of the 128-bit form, counting from the most significant. */
   public int bit(int index) {
+    Objects.checkIndex(index, 128);
     return index < 64
         ? (int) (high >>> (63 - index)) & 1
         : (int) (low >>> (127 - index)) & 1;
@@ -94,10 +133,16 @@ public final class IpAddress implements Comparable<IpAddress> {
 
   @Override
   public int hashCode() {
-    return Objects.hash(high, low);
+    return 31 * Long.hashCode(high) + Long.hashCode(low);
   }
 
-  /** Returns the dotted quad for IPv4, and the RFC 5952 canonical text for IPv6. */
+  /**
+   * Returns the dotted quad for IPv4 and IPv4-mapped addresses, and the RFC 5952 canonical text
+   * for every other IPv6 address.
+   *
+   * <p>RFC 5952 section 5 would print an IPv4-mapped address as {@code ::ffff:a.b.c.d}. Here it
+   * prints as the IPv4 address that it is equal to.
+   */
   @Override
   public String toString() {
     return AddressParser.format(this);

@@ -1,0 +1,36 @@
+package dev.gatehouse.ingest;
+
+/** The Zeek log a row belongs to, as far as this project reads it. */
+public enum LogType {
+  /** Zeek's ssh.log. */
+  SSH,
+  /** Zeek's conn.log. */
+  CONN,
+  /** Any other log (dns, notice, ...), or a log whose type is unknown. */
+  OTHER;
+
+  /**
+   * Returns the type named by a Zeek path, the value of {@code #path} or {@code _path}: {@code
+   * ssh} and {@code conn} exactly, and {@link #OTHER} for everything else.
+   */
+  public static LogType fromZeekPath(String path) {
+    if ("ssh".equals(path)) {
+      return SSH;
+    }
+    if ("conn".equals(path)) {
+      return CONN;
+    }
+    return OTHER;
+  }
+
+  /**
+   * Returns the type named by a file name, from its stem before the first dot: {@code
+   * ssh.log}, {@code ssh.2024-04-19-01-00-00.log.gz} and {@code ssh.json} are {@link #SSH}, and
+   * {@code open_conn.log} or {@code current_ssh.log} are {@link #OTHER}.
+   */
+  public static LogType fromFileName(String fileName) {
+    int dot = fileName.indexOf('.');
+    String stem = dot < 0 ? fileName : fileName.substring(0, dot);
+    return fromZeekPath(stem);
+  }
+}
