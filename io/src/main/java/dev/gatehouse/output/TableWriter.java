@@ -15,7 +15,7 @@ import java.util.List;
 public final class TableWriter implements DetectionWriter {
 
   private static final String[] HEADERS = {
-      "CERTAINTY", "SOURCE", "DESTINATION", "FIRST SEEN", "LAST SEEN", "CONF/LIKE/UNKN/FAIL",
+      "CERTAINTY", "SOURCE", "DESTINATION", "FIRST SEEN (UTC)", "LAST SEEN (UTC)", "C/L/U/F",
       "FAILED BEFORE", "BYTES OUT", "CLIENT"};
 
   private static final int MAX_CELL = 40;
@@ -66,8 +66,8 @@ public final class TableWriter implements DetectionWriter {
         d.certainty().label(),
         source,
         destination,
-        Timestamps.format(d.firstSeenMicros()),
-        Timestamps.format(d.lastSeenMicros()),
+        Timestamps.formatSeconds(d.firstSeenMicros()),
+        Timestamps.formatSeconds(d.lastSeenMicros()),
         s.confirmed() + "/" + s.likely() + "/" + s.unknown() + "/" + s.failed(),
         Long.toString(d.failuresBeforeFirstSuccess()),
         bytesOut,

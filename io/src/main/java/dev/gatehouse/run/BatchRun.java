@@ -29,8 +29,6 @@ public final class BatchRun {
 
   private static final Logger log = LoggerFactory.getLogger(BatchRun.class);
 
-  /** The diagnostic reason of an input that could not be opened or read at all. */
-  public static final String UNREADABLE = "unreadable-input";
 
   /** Told about each source as the run reaches it. */
   public interface Progress {
@@ -56,7 +54,7 @@ public final class BatchRun {
     long started = System.nanoTime();
     Diagnostics diagnostics = new Diagnostics();
     List<InputSource> sources = new ArrayList<>(InputDiscovery.expand(arguments, diagnostics));
-    int unreadable = (int) diagnostics.countsByReason().getOrDefault(UNREADABLE, 0L).longValue();
+    int unreadable = (int) InputDiscovery.unreadableCount(diagnostics);
     sources.sort(Comparator.comparingInt(BatchRun::readingRank));
 
     SshExternalInternalModel model = new SshExternalInternalModel(networks, settings);
@@ -69,7 +67,7 @@ public final class BatchRun {
         stats.add(reader.read(source));
       } catch (IOException | UncheckedIOException e) {
         unreadable++;
-        diagnostics.error(source.name(), 0, UNREADABLE,
+        diagnostics.error(source.name(), 0, InputDiscovery.UNREADABLE_INPUT,
             "cannot read " + source.name() + ": " + e.getMessage());
         log.debug("Reading {} failed", source.name(), e);
       }
