@@ -208,4 +208,24 @@ class DetectCommandTest {
         .isEqualTo("SSH-2.0-evil\u001b[31m\n{\"id\":1}");
     assertThat(table.out()).doesNotContain("\u001b").contains("SSH-2.0-evil\\x1b[31m\\x0a");
   }
+
+  @Test
+  void connLogBesideNamedSshLogIsJoined() throws IOException {
+    Path log = sshLog(row("C1", "198.51.100.7", "10.0.0.5", "-", "-"));
+    Files.writeString(dir.resolve("conn.log"), String.join("\n",
+        "#separator \\x09",
+        "#unset_field\t-",
+        "#path\tconn",
+        "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tduration\torig_bytes\tresp_bytes\tconn_state",
+        "1700000000.000000\tC1\t198.51.100.7\t40000\t10.0.0.5\t22\ttcp\t600.5\t48211\t95102\tSF") + "\n");
+
+    CliRun run = CliRun.of("detect", "--format", "jsonl", log.toString());
+
+    assertThat(run.detections()).singleElement().satisfies(d -> {
+      assertThat(d.get("certainty").asText()).isEqualTo("likely");
+      assertThat(d.at("/traffic/bytes_from_destination").asLong()).isEqualTo(95102);
+      assertThat(d.at("/traffic/duration_seconds").asDouble()).isEqualTo(600.5);
+    });
+    assertThat(run.err()).contains("gatehouse: 2 files");
+  }
 }

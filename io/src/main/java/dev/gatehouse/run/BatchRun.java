@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.Detection;
 import dev.gatehouse.core.model.ModelSettings;
 import dev.gatehouse.core.model.SshExternalInternalModel;
 import dev.gatehouse.core.net.NetworkMap;
+import dev.gatehouse.ingest.CompanionLogs;
 import dev.gatehouse.ingest.InputDiscovery;
 import dev.gatehouse.ingest.InputSource;
 import dev.gatehouse.ingest.LogType;
@@ -53,7 +54,8 @@ public final class BatchRun {
   public RunResult run(List<String> arguments) {
     long started = System.nanoTime();
     Diagnostics diagnostics = new Diagnostics();
-    List<InputSource> sources = new ArrayList<>(InputDiscovery.expand(arguments, diagnostics));
+    List<InputSource> sources =
+        new ArrayList<>(CompanionLogs.addConnCompanions(InputDiscovery.expand(arguments, diagnostics)));
     int unreadable = (int) InputDiscovery.unreadableCount(diagnostics);
     sources.sort(Comparator.comparingInt(BatchRun::readingRank));
 
