@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
  *   <li>{@code ff00::/8}, IPv6 multicast (RFC 4291 section 2.7)
  * </ul>
  *
- * <p>An address in none of them is internal when one of the internal networks contains it, and
- * external otherwise. The documentation ranges ({@code 192.0.2.0/24}, {@code 198.51.100.0/24},
+ * <p>An address in none of them is internal when one of the internal networks contains it.
+ * Loopback ({@code 127.0.0.0/8}, {@code ::1}) and link-local ({@code 169.254.0.0/16},
+ * {@code fe80::/10}) addresses are internal even when no listed network contains them, because
+ * routers never forward them, so they cannot come from outside the site. Every other address is
+ * external. The documentation ranges ({@code 192.0.2.0/24}, {@code 198.51.100.0/24},
  * {@code 203.0.113.0/24}, {@code 2001:db8::/32}) are external unless the site lists them. Zeek 6
  * and later count them as local by default, so Zeek's {@code local_orig} and {@code local_resp}
  * may disagree on them.
@@ -83,6 +86,21 @@ public final class NetworkMap {
       Range.of("fc00::/7", "unique local, RFC 4193"),
       Range.of("::1/128", "loopback, RFC 4291"),
       Range.of("fe80::/10", "link-local, RFC 4291"));
+
+  /** Scopes that never cross a router: internal whatever the site lists. */
+  private static final List<Range> HOST_AND_LINK_SCOPE = List.of(
+      Range.of("127.0.0.0/8", "loopback (127.0.0.0/8, RFC 1122), never routed, so always internal"),
+      Range.of("169.254.0.0/16", "link-local (169.254.0.0/16, RFC 3927), never routed, so always internal"),
+      Range.of("::1/128", "loopback (::1, RFC 4291), never routed, so always internal"),
+      Range.of("fe80::/10", "link-local (fe80::/10, RFC 4291), never routed, so always internal"));
+
+  private static final RangeTable HOST_AND_LINK_TABLE =
+      RangeTable.of(HOST_AND_LINK_SCOPE.stream().map(Range::cidr).toList());
+
+  private static final Classification[] HOST_AND_LINK_CLASSIFICATIONS = HOST_AND_LINK_SCOPE.stream()
+      .map(range -> new Classification(Locality.INTERNAL, null, range.cidr().toString(),
+          range.description()))
+      .toArray(Classification[]::new);
 
   private static final RangeTable UNROUTABLE_TABLE =
       RangeTable.of(UNROUTABLE.stream().map(Range::cidr).toList());
@@ -174,7 +192,11 @@ public final class NetworkMap {
     if (UNROUTABLE_TABLE.find(address) != RangeTable.NONE) {
       return Locality.UNROUTABLE;
     }
-    return table.find(address) != RangeTable.NONE ? Locality.INTERNAL : Locality.EXTERNAL;
+    if (table.find(address) != RangeTable.NONE
+        || HOST_AND_LINK_TABLE.find(address) != RangeTable.NONE) {
+      return Locality.INTERNAL;
+    }
+    return Locality.EXTERNAL;
   }
 
   /**
@@ -187,7 +209,11 @@ public final class NetworkMap {
       return UNROUTABLE_CLASSIFICATIONS[unroutable];
     }
     int internal = table.find(address);
-    return internal != RangeTable.NONE ? classifications[internal] : EXTERNAL;
+    if (internal != RangeTable.NONE) {
+      return classifications[internal];
+    }
+    int scoped = HOST_AND_LINK_TABLE.find(address);
+    return scoped != RangeTable.NONE ? HOST_AND_LINK_CLASSIFICATIONS[scoped] : EXTERNAL;
   }
 
   /**
