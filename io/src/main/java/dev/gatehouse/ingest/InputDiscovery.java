@@ -113,17 +113,19 @@ public final class InputDiscovery {
   }
 
   /**
-   * Returns whether a file name is one Zeek gives an ssh or conn log: the stem before the first
-   * dot is {@code ssh} or {@code conn}, and the name ends with {@code .log} or {@code .json},
-   * optionally followed by {@code .gz}, {@code .zst} or {@code .zstd}. Rotation stamps between
-   * stem and suffix are allowed, as in {@code ssh.2024-04-19-01-00-00.log.gz} and {@code
-   * conn.01:00:00-02:00:00.log.gz}.
+   * Returns whether a file name is one Zeek gives an ssh or conn log: the name starts with
+   * {@code ssh} or {@code conn} followed by a dot or an underscore, and ends with {@code .log} or
+   * {@code .json}, optionally followed by logrotate's number ({@code .1}) and by {@code .gz},
+   * {@code .zst} or {@code .zstd}. Rotation stamps between stem and suffix are allowed, as in
+   * {@code ssh.2024-04-19-01-00-00.log.gz}, {@code conn.01:00:00-02:00:00.log.gz},
+   * Corelight's {@code ssh_20240419_01:00:00-02:00:00-0000.log.gz} and {@code ssh.log.2.gz}.
    */
   public static boolean isZeekLogName(String fileName) {
     String stemmed = null;
     for (String stem : LOG_STEMS) {
-      if (fileName.startsWith(stem)) {
-        stemmed = fileName.substring(stem.length() - 1);
+      String bare = stem.substring(0, stem.length() - 1);
+      if (fileName.startsWith(stem) || fileName.startsWith(bare + "_")) {
+        stemmed = fileName.substring(bare.length());
       }
     }
     if (stemmed == null) {
@@ -135,12 +137,26 @@ public final class InputDiscovery {
         uncompressed = stemmed.substring(0, stemmed.length() - suffix.length());
       }
     }
+    uncompressed = withoutRotationNumber(uncompressed);
     for (String suffix : FORMAT_SUFFIXES) {
       if (uncompressed.endsWith(suffix)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Returns {@code name} without the {@code .1}, {@code .2} ... that logrotate appends. */
+  private static String withoutRotationNumber(String name) {
+    int end = name.length();
+    int digits = end;
+    while (digits > 0 && Character.isDigit(name.charAt(digits - 1)) && name.charAt(digits - 1) < 128) {
+      digits--;
+    }
+    if (digits < end && digits > 0 && name.charAt(digits - 1) == '.') {
+      return name.substring(0, digits - 1);
+    }
+    return name;
   }
 
   private static void addOnce(InputSource source, Set<Path> seen, List<InputSource> sources,

@@ -24,13 +24,17 @@ public enum LogType {
   }
 
   /**
-   * Returns the type named by a file name, from its stem before the first dot: {@code
-   * ssh.log}, {@code ssh.2024-04-19-01-00-00.log.gz} and {@code ssh.json} are {@link #SSH}, and
-   * {@code open_conn.log} or {@code current_ssh.log} are {@link #OTHER}.
+   * Returns the type named by a file name, from its stem before the first dot or underscore:
+   * {@code ssh.log}, {@code ssh.2024-04-19-01-00-00.log.gz}, {@code ssh_20240419.log.gz} and
+   * {@code ssh.json} are {@link #SSH}, and {@code open_conn.log} or {@code current_ssh.log} are
+   * {@link #OTHER}.
    */
   public static LogType fromFileName(String fileName) {
-    int dot = fileName.indexOf('.');
-    String stem = dot < 0 ? fileName : fileName.substring(0, dot);
+    int end = 0;
+    while (end < fileName.length() && fileName.charAt(end) != '.' && fileName.charAt(end) != '_') {
+      end++;
+    }
+    String stem = fileName.substring(0, end);
     return fromZeekPath(stem);
   }
 }

@@ -51,6 +51,14 @@ class InputDiscoveryTest {
       "ssh, false",
       "conn-summary.log, false",
       "ssh.log.gz.tmp, false",
+      "ssh.log.1, true",
+      "ssh.log.2.gz, true",
+      "conn.json.12.zst, true",
+      "ssh.log.x1, false",
+      "ssh.log., false",
+      "ssh_20240419_01:00:00-02:00:00-0000.log.gz, true",
+      "conn_red_20240419_01:00:00-02:00:00-0000.log, true",
+      "sshd.log, false",
   })
   void zeekLogNames(String fileName, boolean expected) {
     assertThat(InputDiscovery.isZeekLogName(fileName)).isEqualTo(expected);
