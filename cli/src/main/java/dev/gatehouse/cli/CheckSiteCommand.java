@@ -5,6 +5,8 @@ import dev.gatehouse.site.SiteLoadResult;
 import dev.gatehouse.site.SiteProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
     name = "check-site",
     mixinStandardHelpOptions = true,
     description = {
-        "Validates a site file and lists every problem with its line number.",
+        "Validates a site file, and the threat lists, inventory, GeoIP databases and novelty state"
+            + " file it names, and lists every problem with its file and line number.",
         "Exits with 2 when the file has an error, and with 0 when it has only warnings or none."})
 final class CheckSiteCommand implements Callable<Integer> {
 
@@ -30,6 +33,9 @@ final class CheckSiteCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "The site file (YAML) to check.")
   Path file;
+
+  /** Decides which triage rules have expired; tests replace it. */
+  Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
@@ -42,6 +48,12 @@ final class CheckSiteCommand implements Callable<Integer> {
 
     int errors = result.errors().size();
     int warnings = result.warnings().size();
+    SiteFiles.FileCheck named = null;
+    if (errors == 0) {
+      named = SiteFiles.checkNamedFiles(file, result.config(), LocalDate.now(clock), out);
+      errors += named.errors();
+      warnings += named.warnings();
+    }
     if (errors > 0) {
       out.println(name + ": " + count(errors, "error") + ", " + count(warnings, "warning"));
       out.flush();
@@ -52,6 +64,13 @@ final class CheckSiteCommand implements Callable<Integer> {
     String summary = networks == 0
         ? "valid, no internal networks (the defaults are used)"
         : "valid, " + count(networks, "internal network");
+    if (!named.loaded().equals("none")) {
+      summary += "; " + named.loaded();
+    }
+    int rules = result.config().assessment().rules().size();
+    if (rules > 0) {
+      summary += "; " + count(rules, "triage rule");
+    }
     if (warnings > 0) {
       summary += ", " + count(warnings, "warning");
     }

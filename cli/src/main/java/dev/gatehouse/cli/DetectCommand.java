@@ -1,7 +1,8 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.core.assess.Alert;
+import dev.gatehouse.core.assess.AssessmentResult;
 import dev.gatehouse.core.model.Certainty;
-import dev.gatehouse.core.model.Detection;
 import dev.gatehouse.core.model.ModelSettings;
 import dev.gatehouse.output.DetectionWriter;
 import dev.gatehouse.output.JsonLinesWriter;
@@ -14,6 +15,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,13 +27,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Runs the {@code ssh_external_internal} model over Zeek logs once and writes the detections. */
+/**
+ * Runs the {@code ssh_external_internal} model over Zeek logs once, assesses the detections
+ * (enrichment, scoring, triage) and writes them.
+ */
 @Command(
     name = "detect",
     mixinStandardHelpOptions = true,
     description = {
         "Finds successful SSH logins from external sources to internal hosts in Zeek ssh.log and"
-            + " conn.log files (TSV or JSON lines; plain, gzip or zstd).",
+            + " conn.log files (TSV or JSON lines; plain, gzip or zstd), and scores each with its"
+            + " reasons. A dns.log named on the command line names internal hosts.",
         "Detections go to standard output, the run summary to standard error."})
 final class DetectCommand implements Callable<Integer> {
 
@@ -44,7 +52,8 @@ final class DetectCommand implements Callable<Integer> {
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--site", paramLabel = "FILE",
-      description = "Site file (YAML) with the internal networks and model thresholds.")
+      description = "Site file (YAML) with the internal networks, model thresholds, data sources,"
+          + " scoring thresholds, novelty state file and triage rules.")
   Path site;
 
   @Option(names = "--internal", paramLabel = "CIDR",
@@ -69,11 +78,24 @@ final class DetectCommand implements Callable<Integer> {
   Integer maxEvidence;
 
   @Option(names = "--fail-on-detection",
-      description = "Exit with 1 when at least one detection is found.")
+      description = "Exit with 1 when at least one detection is found that no triage rule suppressed.")
   boolean failOnDetection;
 
   @Option(names = {"-q", "--quiet"}, description = "Print no summary on standard error.")
   boolean quiet;
+
+  @Option(names = "--show-suppressed",
+      description = "Also write the detections that a triage rule suppressed, with the rule's id and"
+          + " reason. Without it they are only counted in the summary.")
+  boolean showSuppressed;
+
+  @Option(names = "--no-state",
+      description = "Neither read nor write the novelty state file that the site file sets, so no"
+          + " source is judged new or known.")
+  boolean noState;
+
+  /** Decides which triage rules have expired; tests replace it. */
+  Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() throws IOException {
@@ -96,36 +118,61 @@ final class DetectCommand implements Callable<Integer> {
     }
     ModelSettings settings = new ModelSettings(siteSettings.likely(), minimum, evidence);
 
+    try (AssessmentStage stage = AssessmentStage.open(siteSettings.assessment(), siteSettings.networks(),
+        noState, err)) {
+      if (stage == null) {
+        return ExitCodes.USAGE;
+      }
+      return run(settings, siteSettings, minimum, stage, err);
+    }
+  }
+
+  private int run(ModelSettings settings, SiteSettings siteSettings, Certainty minimum, AssessmentStage stage,
+      PrintWriter err) throws IOException {
     boolean interactive = Terminals.isInteractive();
     BatchRun.Progress progress = interactive && !quiet ? new ProgressLine(err) : BatchRun.Progress.NONE;
-    RunResult result = new BatchRun(siteSettings.networks(), settings, progress).run(paths);
+    RunResult result = new BatchRun(siteSettings.networks(), settings, progress)
+        .withDnsSink(stage.dnsNames())
+        .run(paths);
     if (progress instanceof ProgressLine line) {
       line.clear();
     }
 
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    AssessmentResult assessment = stage.assess(result.detections(), today);
+    List<Alert> written = assessment.alerts().stream()
+        .filter(alert -> showSuppressed || !alert.suppressed())
+        .toList();
     Format chosen = format != null ? format : (interactive && output == null ? Format.table : Format.jsonl);
-    writeDetections(result.detections(), chosen);
+    writeAlerts(written, chosen);
+    boolean saved = stage.saveState(err);
     if (!quiet) {
-      new RunSummary(result, siteSettings, minimum).print(err);
+      new RunSummary(result, siteSettings, minimum)
+          .withAssessment(stage, assessment, showSuppressed)
+          .print(err);
     }
     err.flush();
     if (result.unreadableSources() > 0) {
       return ExitCodes.INPUT_UNREADABLE;
     }
-    if (failOnDetection && !result.detections().isEmpty()) {
+    if (!saved) {
+      return ExitCodes.USAGE;
+    }
+    boolean anyNotSuppressed = assessment.alerts().stream().anyMatch(alert -> !alert.suppressed());
+    if (failOnDetection && anyNotSuppressed) {
       return ExitCodes.DETECTIONS_FOUND;
     }
     return ExitCodes.OK;
   }
 
-  private void writeDetections(List<Detection> detections, Format chosen) throws IOException {
+  private void writeAlerts(List<Alert> alerts, Format chosen) throws IOException {
     if (output == null) {
       Writer out = spec.commandLine().getOut();
-      writer(chosen, out).write(detections);
+      writer(chosen, out).writeAlerts(alerts);
       return;
     }
     try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-      writer(chosen, out).write(detections);
+      writer(chosen, out).writeAlerts(alerts);
     }
   }
 

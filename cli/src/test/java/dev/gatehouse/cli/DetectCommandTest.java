@@ -182,7 +182,7 @@ class DetectCommandTest {
     CliRun run = CliRun.of("detect", "--format", "table", log.toString());
 
     assertThat(run.out().lines().toList()).hasSize(2);
-    assertThat(run.out()).contains("confirmed  198.51.100.7  10.0.0.5:22");
+    assertThat(run.out()).contains("medium    30     confirmed  198.51.100.7  -           10.0.0.5:22  -     2023-11-14");
   }
 
   @Test

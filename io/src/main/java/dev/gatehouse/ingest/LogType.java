@@ -6,12 +6,14 @@ public enum LogType {
   SSH,
   /** Zeek's conn.log. */
   CONN,
-  /** Any other log (dns, notice, ...), or a log whose type is unknown. */
+  /** Zeek's dns.log, read for the names of internal hosts. */
+  DNS,
+  /** Any other log (notice, http, ...), or a log whose type is unknown. */
   OTHER;
 
   /**
    * Returns the type named by a Zeek path, the value of {@code #path} or {@code _path}: {@code
-   * ssh} and {@code conn} exactly, and {@link #OTHER} for everything else.
+   * ssh}, {@code conn} and {@code dns} exactly, and {@link #OTHER} for everything else.
    */
   public static LogType fromZeekPath(String path) {
     if ("ssh".equals(path)) {
@@ -19,6 +21,9 @@ public enum LogType {
     }
     if ("conn".equals(path)) {
       return CONN;
+    }
+    if ("dns".equals(path)) {
+      return DNS;
     }
     return OTHER;
   }

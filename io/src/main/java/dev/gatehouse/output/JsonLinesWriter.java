@@ -3,6 +3,16 @@ package dev.gatehouse.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.gatehouse.core.assess.Alert;
+import dev.gatehouse.core.assess.Asset;
+import dev.gatehouse.core.assess.Enrichment;
+import dev.gatehouse.core.assess.Factor;
+import dev.gatehouse.core.assess.Score;
+import dev.gatehouse.core.assess.Severity;
+import dev.gatehouse.core.assess.SourceGeo;
+import dev.gatehouse.core.assess.ThreatIndicator;
+import dev.gatehouse.core.assess.TriageOutcome;
+import dev.gatehouse.core.assess.TriageRule;
 import dev.gatehouse.core.model.Detection;
 import dev.gatehouse.core.model.Evidence;
 import dev.gatehouse.core.model.SessionCounts;
@@ -16,7 +26,8 @@ import java.util.List;
 /**
  * Writes one JSON object per detection and line, in the schema of docs/detection-schema.md.
  * Non-ASCII characters are escaped, so banners with control characters or invalid text stay on
- * one line and cannot forge another record.
+ * one line and cannot forge another record. An assessed alert adds the objects {@code
+ * enrichment}, {@code score} and {@code triage} after the detection's own fields.
  */
 public final class JsonLinesWriter implements DetectionWriter {
 
@@ -31,19 +42,26 @@ public final class JsonLinesWriter implements DetectionWriter {
   }
 
   @Override
-  public void write(List<Detection> detections) throws IOException {
-    for (Detection detection : detections) {
+  public void writeAlerts(List<Alert> alerts) throws IOException {
+    for (Alert alert : alerts) {
       try (JsonGenerator json = FACTORY.createGenerator(out)) {
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        writeDetection(json, detection);
+        json.writeStartObject();
+        writeDetection(json, alert.detection());
+        if (alert.assessed()) {
+          writeEnrichment(json, alert.detection(), alert.enrichment());
+          writeScore(json, alert.score());
+          writeTriage(json, alert.triage());
+        }
+        json.writeEndObject();
       }
       out.write('\n');
     }
     out.flush();
   }
 
+  /** Writes the detection's fields into the open object. */
   private static void writeDetection(JsonGenerator json, Detection d) throws IOException {
-    json.writeStartObject();
     json.writeStringField("id", d.id());
     json.writeStringField("model", d.model());
     json.writeStringField("certainty", d.certainty().label());
@@ -91,6 +109,77 @@ public final class JsonLinesWriter implements DetectionWriter {
       json.writeString(technique);
     }
     json.writeEndArray();
+  }
+
+  private static void writeEnrichment(JsonGenerator json, Detection d, Enrichment e) throws IOException {
+    json.writeObjectFieldStart("enrichment");
+    SourceGeo geo = e.sourceGeo();
+    json.writeObjectFieldStart("source");
+    writeNullable(json, "country_iso_code", geo.countryIsoCode());
+    writeNullable(json, "country_name", geo.countryName());
+    writeNullable(json, "city_name", geo.cityName());
+    if (geo.hasAsNumber()) {
+      json.writeNumberField("as_number", geo.asNumber());
+    } else {
+      json.writeNullField("as_number");
+    }
+    writeNullable(json, "as_organization", geo.asOrganization());
+    json.writeArrayFieldStart("threat_lists");
+    for (ThreatIndicator threat : e.threats()) {
+      json.writeStartObject();
+      json.writeStringField("name", threat.list());
+      json.writeStringField("severity", threat.severity().label());
+      json.writeStringField("entry", threat.cidr().toString());
+      json.writeStringField("origin", threat.origin());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+
+    Asset asset = e.asset();
+    json.writeObjectFieldStart("destination");
+    writeNullable(json, "host", e.destinationHost());
+    writeNullable(json, "hostname", asset == null ? null : asset.hostname());
+    writeNullable(json, "owner", asset == null ? null : asset.owner());
+    writeNullable(json, "role", asset == null ? null : asset.role());
+    writeNullable(json, "criticality", asset == null || asset.criticality() == null
+        ? null : asset.criticality().label());
+    writeNullable(json, "inventory_entry", asset == null ? null : asset.cidr().toString());
+    writeNullable(json, "inventory_origin", asset == null ? null : asset.origin());
+    writeStrings(json, "dns_names", e.destinationNames());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeScore(JsonGenerator json, Score score) throws IOException {
+    json.writeObjectFieldStart("score");
+    json.writeStringField("severity", score.severity().label());
+    json.writeNumberField("value", score.value());
+    json.writeNumberField("certainty", score.certainty());
+    json.writeArrayFieldStart("factors");
+    for (Factor factor : score.factors()) {
+      json.writeStartObject();
+      json.writeStringField("code", factor.code());
+      json.writeNumberField("severity_points", factor.severityPoints());
+      json.writeNumberField("certainty_points", factor.certaintyPoints());
+      json.writeStringField("detail", factor.detail());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeTriage(JsonGenerator json, TriageOutcome triage) throws IOException {
+    TriageRule rule = triage.rule();
+    Severity before = triage.severityBefore();
+    json.writeObjectFieldStart("triage");
+    json.writeStringField("outcome", triage.outcome().label());
+    writeNullable(json, "rule", rule == null ? null : rule.id());
+    writeNullable(json, "owner", rule == null ? null : rule.owner());
+    writeNullable(json, "reason", rule == null ? null : rule.reason());
+    writeNullable(json, "expires", rule == null || rule.expires() == null ? null : rule.expires().toString());
+    writeNullable(json, "severity_before", before == null ? null : before.label());
+    writeStrings(json, "also_matched", triage.alsoMatched());
     json.writeEndObject();
   }
 
@@ -149,6 +238,14 @@ public final class JsonLinesWriter implements DetectionWriter {
       json.writeString(value);
     }
     json.writeEndArray();
+  }
+
+  private static void writeNullable(JsonGenerator json, String name, String value) throws IOException {
+    if (value == null) {
+      json.writeNullField(name);
+    } else {
+      json.writeStringField(name, value);
+    }
   }
 
   private static void writeOptional(JsonGenerator json, String name, String value) throws IOException {

@@ -1,5 +1,7 @@
 package dev.gatehouse.output;
 
+import dev.gatehouse.core.assess.Alert;
+import dev.gatehouse.core.assess.TriageOutcome;
 import dev.gatehouse.core.model.Detection;
 import dev.gatehouse.core.model.SessionCounts;
 import java.io.IOException;
@@ -11,12 +13,19 @@ import java.util.List;
  * Writes detections as an aligned text table for a terminal. Control characters in
  * attacker-controlled text are shown as {@code \xNN}, so a banner cannot move the cursor or
  * change colours.
+ *
+ * <p>SEVERITY and SCORE are the severity and risk score of an assessed alert, COUNTRY/AS the
+ * source's country code and autonomous system, and HOST the destination's name from the
+ * inventory or DNS; each is {@code -} when unknown. A TRIAGE column is added when a triage rule
+ * decided at least one of the alerts written.
  */
 public final class TableWriter implements DetectionWriter {
 
   private static final String[] HEADERS = {
-      "CERTAINTY", "SOURCE", "DESTINATION", "FIRST SEEN (UTC)", "LAST SEEN (UTC)", "C/L/U/F",
-      "FAILED BEFORE", "BYTES OUT", "CLIENT"};
+      "SEVERITY", "SCORE", "CERTAINTY", "SOURCE", "COUNTRY/AS", "DESTINATION", "HOST", "FIRST SEEN (UTC)",
+      "LAST SEEN (UTC)", "C/L/U/F", "FAILED BEFORE", "BYTES OUT", "CLIENT"};
+
+  private static final String TRIAGE_HEADER = "TRIAGE";
 
   private static final int MAX_CELL = 40;
 
@@ -27,13 +36,16 @@ public final class TableWriter implements DetectionWriter {
   }
 
   @Override
-  public void write(List<Detection> detections) throws IOException {
+  public void writeAlerts(List<Alert> alerts) throws IOException {
+    boolean triaged = alerts.stream()
+        .anyMatch(a -> a.assessed() && a.triage().outcome() != TriageOutcome.Outcome.NONE);
     List<String[]> rows = new ArrayList<>();
-    rows.add(HEADERS);
-    for (Detection d : detections) {
-      rows.add(row(d));
+    rows.add(triaged ? withTriage(HEADERS, TRIAGE_HEADER) : HEADERS);
+    for (Alert alert : alerts) {
+      String[] row = row(alert);
+      rows.add(triaged ? withTriage(row, triage(alert)) : row);
     }
-    int[] widths = new int[HEADERS.length];
+    int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].length());
@@ -50,22 +62,49 @@ public final class TableWriter implements DetectionWriter {
       out.write(line.toString().stripTrailing());
       out.write(System.lineSeparator());
     }
-    if (detections.isEmpty()) {
+    if (alerts.isEmpty()) {
       out.write("(no detections)" + System.lineSeparator());
     }
     out.flush();
   }
 
-  private static String[] row(Detection d) {
+  /** Returns {@code row} with {@code last} inserted before its last cell, the client banner. */
+  private static String[] withTriage(String[] row, String last) {
+    String[] extended = new String[row.length + 1];
+    System.arraycopy(row, 0, extended, 0, row.length - 1);
+    extended[row.length - 1] = last;
+    extended[row.length] = row[row.length - 1];
+    return extended;
+  }
+
+  private static String triage(Alert alert) {
+    if (!alert.assessed() || alert.triage().outcome() == TriageOutcome.Outcome.NONE) {
+      return "-";
+    }
+    TriageOutcome triage = alert.triage();
+    return terminalSafe(triage.outcome().label() + " by " + triage.rule().id());
+  }
+
+  private static String[] row(Alert alert) {
+    Detection d = alert.detection();
     SessionCounts s = d.sessions();
     String source = d.source() + (d.sourceNetwork() == null ? "" : " (" + d.sourceNetwork() + ")");
     String destination = hostPort(d) + (d.destinationNetwork() == null ? "" : " (" + d.destinationNetwork() + ")");
     String bytesOut = d.traffic().known() ? Long.toString(d.traffic().responderBytes()) : "unknown";
     String client = d.ssh().clients().isEmpty() ? "-" : terminalSafe(d.ssh().clients().get(0));
+    String severity = alert.assessed() ? alert.score().severity().label() : "-";
+    String score = alert.assessed() ? Integer.toString(alert.score().value()) : "-";
+    String geo = alert.assessed() ? alert.enrichment().sourceGeo().shortForm() : "-";
+    String host = alert.assessed() && alert.enrichment().destinationHost() != null
+        ? terminalSafe(alert.enrichment().destinationHost()) : "-";
     return new String[] {
+        severity,
+        score,
         d.certainty().label(),
         source,
+        geo,
         destination,
+        host,
         Timestamps.formatSeconds(d.firstSeenMicros()),
         Timestamps.formatSeconds(d.lastSeenMicros()),
         s.confirmed() + "/" + s.likely() + "/" + s.unknown() + "/" + s.failed(),

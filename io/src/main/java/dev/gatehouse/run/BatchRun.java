@@ -5,6 +5,10 @@ import dev.gatehouse.core.model.Detection;
 import dev.gatehouse.core.model.ModelSettings;
 import dev.gatehouse.core.model.SshExternalInternalModel;
 import dev.gatehouse.core.net.NetworkMap;
+import dev.gatehouse.core.record.ConnSummary;
+import dev.gatehouse.core.record.DnsLookup;
+import dev.gatehouse.core.record.RecordSink;
+import dev.gatehouse.core.record.SshSession;
 import dev.gatehouse.ingest.CompanionLogs;
 import dev.gatehouse.ingest.InputDiscovery;
 import dev.gatehouse.ingest.InputSource;
@@ -43,6 +47,7 @@ public final class BatchRun {
   private final NetworkMap networks;
   private final ModelSettings settings;
   private final Progress progress;
+  private RecordSink dnsSink;
 
   public BatchRun(NetworkMap networks, ModelSettings settings, Progress progress) {
     this.networks = networks;
@@ -60,7 +65,7 @@ public final class BatchRun {
     sources.sort(Comparator.comparingInt(BatchRun::readingRank));
 
     SshExternalInternalModel model = new SshExternalInternalModel(networks, settings);
-    ZeekReader reader = new ZeekReader(model, diagnostics);
+    ZeekReader reader = new ZeekReader(dnsSink == null ? model : withDns(model, dnsSink), diagnostics);
     List<SourceStats> stats = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       InputSource source = sources.get(i);
@@ -77,6 +82,37 @@ public final class BatchRun {
     List<Detection> detections = model.finish();
     return new RunResult(detections, model.stats(), stats, diagnostics, unreadable,
         System.nanoTime() - started);
+  }
+
+  /**
+   * Sends the dns.log rows of the inputs to {@code sink}, which collects host names for the
+   * assessment stage; the model receives the ssh.log and conn.log rows as before.
+   *
+   * @return this run
+   */
+  public BatchRun withDnsSink(RecordSink sink) {
+    this.dnsSink = sink;
+    return this;
+  }
+
+  /** Returns a sink that passes ssh and conn rows to {@code model} and dns rows to {@code dns}. */
+  private static RecordSink withDns(RecordSink model, RecordSink dns) {
+    return new RecordSink() {
+      @Override
+      public void acceptSsh(SshSession session) {
+        model.acceptSsh(session);
+      }
+
+      @Override
+      public void acceptConn(ConnSummary connection) {
+        model.acceptConn(connection);
+      }
+
+      @Override
+      public void acceptDns(DnsLookup lookup) {
+        dns.acceptDns(lookup);
+      }
+    };
   }
 
   /** Ranks ssh logs first, then sources of unknown type, then conn logs; the sort is stable. */

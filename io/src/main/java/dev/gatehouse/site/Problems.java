@@ -29,6 +29,11 @@ final class Problems {
     return problems.stream().anyMatch(SiteProblem::isError);
   }
 
+  /** Returns the number of errors so far, so a reader can tell whether a part of the file added any. */
+  int errorCount() {
+    return (int) problems.stream().filter(SiteProblem::isError).count();
+  }
+
   /** Returns the problems sorted by line and column. Problems of the whole file come first. */
   List<SiteProblem> sorted() {
     List<SiteProblem> sorted = new ArrayList<>(problems);

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param likely when a session with an unset authentication outcome counts as a likely login
  * @param maxEvidence the maximum number of evidence sessions listed per detection
  * @param source the file the settings were read from, or {@code null} for {@link #defaults()}
+ * @param assessment the enrichment sources, scoring thresholds, novelty state and triage rules
  */
 public record SiteConfig(
-    List<NetworkMap.Network> internal, LikelyThresholds likely, int maxEvidence, Path source) {
+    List<NetworkMap.Network> internal, LikelyThresholds likely, int maxEvidence, Path source,
+    SiteAssessment assessment) {
 
   /** The number of evidence sessions per detection when the file does not set one. */
   public static final int DEFAULT_MAX_EVIDENCE = 10;
@@ -30,9 +32,15 @@ public record SiteConfig(
   public SiteConfig {
     internal = List.copyOf(internal);
     Objects.requireNonNull(likely, "likely");
+    Objects.requireNonNull(assessment, "assessment");
     if (maxEvidence < 0) {
       throw new IllegalArgumentException("maxEvidence must not be negative: " + maxEvidence);
     }
+  }
+
+  /** Creates the settings without an assessment section: {@link SiteAssessment#NONE}. */
+  public SiteConfig(List<NetworkMap.Network> internal, LikelyThresholds likely, int maxEvidence, Path source) {
+    this(internal, likely, maxEvidence, source, SiteAssessment.NONE);
   }
 
   /** Returns the settings used without a site file. */

@@ -30,7 +30,13 @@ final class SiteValidator {
   private static final List<Section> SECTIONS = List.of(
       new Section("internal", SiteValidator::readInternal),
       new Section("likely", SiteValidator::readLikely),
-      new Section("evidence", SiteValidator::readEvidence));
+      new Section("evidence", SiteValidator::readEvidence),
+      new Section("scoring", (validator, node) -> validator.enrichment.readScoring(node)),
+      new Section("geoip", (validator, node) -> validator.enrichment.readGeoIp(node)),
+      new Section("threat_lists", (validator, node) -> validator.enrichment.readThreatLists(node)),
+      new Section("inventory", (validator, node) -> validator.enrichment.readInventory(node)),
+      new Section("novelty", (validator, node) -> validator.enrichment.readNovelty(node)),
+      new Section("triage", (validator, node) -> validator.triage.read(node)));
 
   /** The top-level keys of a site file. */
   static final List<String> TOP_LEVEL_KEYS = SECTIONS.stream().map(Section::key).toList();
@@ -41,14 +47,18 @@ final class SiteValidator {
 
   private final Problems problems;
   private final InternalNetworks internal;
+  private final EnrichmentSections enrichment;
+  private final TriageSection triage;
   private long minDurationMicros = LikelyThresholds.DEFAULTS.minDurationMicros();
   private long minOriginatorBytes = LikelyThresholds.DEFAULTS.minOriginatorBytes();
   private long minResponderBytes = LikelyThresholds.DEFAULTS.minResponderBytes();
   private int maxEvidence = SiteConfig.DEFAULT_MAX_EVIDENCE;
 
-  private SiteValidator(Problems problems) {
+  private SiteValidator(Problems problems, Path source) {
     this.problems = problems;
     this.internal = new InternalNetworks(problems);
+    this.enrichment = new EnrichmentSections(problems, source);
+    this.triage = new TriageSection(problems, enrichment);
   }
 
   /**
@@ -56,7 +66,7 @@ final class SiteValidator {
    * or gets wrong. {@code root} is {@code null} for a file without a document.
    */
   static SiteConfig validate(YamlNode root, Path source, Problems problems) {
-    SiteValidator validator = new SiteValidator(problems);
+    SiteValidator validator = new SiteValidator(problems, source);
     if (root == null) {
       if (!problems.hasErrors()) {
         problems.warning(0, 0, "the file is empty, so every setting has its default");
@@ -69,7 +79,10 @@ final class SiteValidator {
     }
     LikelyThresholds likely = new LikelyThresholds(
         validator.minDurationMicros, validator.minOriginatorBytes, validator.minResponderBytes);
-    return new SiteConfig(validator.internal.networks(), likely, validator.maxEvidence, source);
+    EnrichmentSections sections = validator.enrichment;
+    SiteAssessment assessment = new SiteAssessment(sections.geoip(), sections.threatLists(),
+        sections.inventory(), sections.scoring(), sections.novelty(), validator.triage.rules());
+    return new SiteConfig(validator.internal.networks(), likely, validator.maxEvidence, source, assessment);
   }
 
   private void readTopLevel(Mapping root) {

@@ -21,7 +21,7 @@ class LogTypeTest {
       "open_conn.01:00:00-02:00:00.log.gz, OTHER",
       "current_ssh.log, OTHER",
       "SSH.log, OTHER",
-      "dns.log, OTHER",
+      "dns.log, DNS",
       "ssh, SSH",
       "'', OTHER",
   })
@@ -30,7 +30,7 @@ class LogTypeTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"ssh, SSH", "conn, CONN", "dns, OTHER", "ssh-filtered, OTHER", "'', OTHER"})
+  @CsvSource({"ssh, SSH", "conn, CONN", "dns, DNS", "ssh-filtered, OTHER", "'', OTHER"})
   void typeFromZeekPathIsExact(String path, LogType expected) {
     assertThat(LogType.fromZeekPath(path)).isEqualTo(expected);
   }

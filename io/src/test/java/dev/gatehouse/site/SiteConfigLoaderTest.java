@@ -186,9 +186,9 @@ class SiteConfigLoaderTest {
         Arguments.of("internal:\n  - name: 42\n    cidr: 10.0.0.0/33\n", List.of(
             "line 2: error: 'name' must be a string, not the number 42; quote it to use it as a name",
             "line 3: error: '10.0.0.0/33' is not a valid CIDR: prefix length must be 0-32 for IPv4")),
-        Arguments.of("inventory: []\n", List.of(
-            "line 1: error: unknown key 'inventory'; the allowed top-level keys are internal,"
-                + " likely, evidence")),
+        Arguments.of("assets: []\n", List.of(
+            "line 1: error: unknown key 'assets'; the allowed top-level keys are internal,"
+                + " likely, evidence, scoring, geoip, threat_lists, inventory, novelty, triage")),
         Arguments.of("likely:\n  min_duration: 5\n", List.of(
             "line 2: error: unknown key 'min_duration' in 'likely'; the allowed keys are"
                 + " min_duration_seconds, min_originator_bytes, min_responder_bytes")),
@@ -237,10 +237,10 @@ class SiteConfigLoaderTest {
             "line 3: error: a second YAML document starts here; a site file contains one document")),
         Arguments.of("- 10.0.0.0/8\n", List.of(
             "line 1: error: a site file must be a mapping with the keys internal, likely, evidence,"
-                + " not a list")),
+                + " scoring, geoip, threat_lists, inventory, novelty, triage, not a list")),
         Arguments.of("hello\n", List.of(
             "line 1: error: a site file must be a mapping with the keys internal, likely, evidence,"
-                + " not the string 'hello'")),
+                + " scoring, geoip, threat_lists, inventory, novelty, triage, not the string 'hello'")),
         Arguments.of("internal: [10.0.0.0/8\nlikely: {}\n", List.of(
             "line 2: error: invalid YAML: expected ',' or ']', but got : (while parsing a flow"
                 + " sequence that starts on line 1)")),
@@ -279,7 +279,7 @@ class SiteConfigLoaderTest {
           max: 1
         evidence:
           max_sessions: 2.5
-        inventory: []
+        assets: []
         """;
 
     assertThat(problems(text)).containsExactly(
@@ -297,8 +297,8 @@ class SiteConfigLoaderTest {
         "line 13: error: unknown key 'max' in 'likely'; the allowed keys are min_duration_seconds,"
             + " min_originator_bytes, min_responder_bytes",
         "line 15: error: 'max_sessions' must be a whole number of sessions: 2.5",
-        "line 16: error: unknown key 'inventory'; the allowed top-level keys are internal, likely,"
-            + " evidence");
+        "line 16: error: unknown key 'assets'; the allowed top-level keys are internal, likely,"
+            + " evidence, scoring, geoip, threat_lists, inventory, novelty, triage");
   }
 
   @Test
@@ -343,7 +343,8 @@ class SiteConfigLoaderTest {
     for (String key : SiteValidator.TOP_LEVEL_KEYS) {
       assertThat(load(key + ":\n").errors()).as(key).isEmpty();
     }
-    assertThat(SiteValidator.TOP_LEVEL_KEYS).containsExactly("internal", "likely", "evidence");
+    assertThat(SiteValidator.TOP_LEVEL_KEYS).containsExactly("internal", "likely", "evidence", "scoring",
+        "geoip", "threat_lists", "inventory", "novelty", "triage");
   }
 
   @Test
@@ -418,7 +419,7 @@ class SiteConfigLoaderTest {
             + file + ":2: error: '10.0.0.0/33' is not a valid CIDR: prefix length must be 0-32"
             + " for IPv4\n"
             + file + ":4: error: unknown key 'foo'; the allowed top-level keys are internal,"
-            + " likely, evidence")
+            + " likely, evidence, scoring, geoip, threat_lists, inventory, novelty, triage")
         .satisfies(e -> assertThat(((SiteConfigException) e).errors()).isEqualTo(result.errors()));
   }
 

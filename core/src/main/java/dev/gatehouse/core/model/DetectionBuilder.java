@@ -2,169 +2,157 @@ package dev.gatehouse.core.model;
 
 import dev.gatehouse.core.net.IpAddress;
 import dev.gatehouse.core.net.NetworkMap;
-import dev.gatehouse.core.record.ConnSummary;
-import dev.gatehouse.core.record.SshSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
 
-/** Turns the graded sessions of one (source, destination, port) into a {@link Detection}. */
+/** Turns the aggregates of each (source, destination, port) into a {@link Detection}. */
 final class DetectionBuilder {
 
-  /** Earliest first; the uid and source port break ties so the order never depends on input order. */
-  static final Comparator<Graded> CHRONOLOGICAL = Comparator
-      .comparingLong((Graded g) -> g.session().timestampMicros())
-      .thenComparing(g -> g.session().uid(), Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparingInt(g -> g.session().originatorPort());
+  /**
+   * Earliest first; the uid, the source port and for sessions without a uid the arrival order
+   * break ties, so the order never depends on how rows with a uid were ordered in the input.
+   */
+  static final Comparator<SessionKey> CHRONOLOGICAL = Comparator.naturalOrder();
 
   private final NetworkMap networks;
   private final ModelSettings settings;
-  private final Map<IpAddress, Map<IpAddress, List<Long>>> failuresBySource;
-  private final int profileCap;
 
-  DetectionBuilder(NetworkMap networks, ModelSettings settings,
-      Map<IpAddress, Map<IpAddress, List<Long>>> failuresBySource, int profileCap) {
+  DetectionBuilder(NetworkMap networks, ModelSettings settings) {
     this.networks = networks;
     this.settings = settings;
-    this.failuresBySource = failuresBySource;
-    this.profileCap = profileCap;
   }
 
-  /** Returns the detection for one pair, or {@code null} when no session reaches the minimum. */
-  Detection build(PairKey key, List<Graded> graded) {
-    graded.sort(CHRONOLOGICAL);
-    long[] counts = new long[Certainty.values().length];
-    Certainty strongest = Certainty.FAILED;
-    for (Graded g : graded) {
-      counts[g.certainty().ordinal()]++;
-      if (g.certainty().ordinal() < strongest.ordinal()) {
-        strongest = g.certainty();
+  /** Returns the detections of every pair whose strongest session reaches the minimum. */
+  List<Detection> build(PairTable pairs) {
+    List<Pair> detected = new ArrayList<>();
+    for (int id = 0; id < pairs.size(); id++) {
+      Pair pair = pairs.byId(id);
+      Certainty strongest = strongest(pair);
+      if (strongest != null && strongest.atLeast(settings.minimumCertainty())) {
+        detected.add(pair);
       }
     }
-    if (!strongest.atLeast(settings.minimumCertainty())) {
-      return null;
+
+    // Failures of each detected source, by internal destination over every port.
+    Map<IpAddress, Map<IpAddress, Long>> failuresBySource = new HashMap<>();
+    for (Pair pair : detected) {
+      failuresBySource.putIfAbsent(pair.source(), new HashMap<>());
     }
-    List<Graded> reported = graded.stream()
-        .filter(g -> g.certainty().atLeast(settings.minimumCertainty()))
-        .toList();
+    for (int id = 0; id < pairs.size(); id++) {
+      Pair pair = pairs.byId(id);
+      if (pair.failed > 0) {
+        Map<IpAddress, Long> byDestination = failuresBySource.get(pair.source());
+        if (byDestination != null) {
+          byDestination.merge(pair.destination(), pair.failed, Long::sum);
+        }
+      }
+    }
 
-    Graded firstNonFailed = graded.stream()
-        .filter(g -> g.certainty() != Certainty.FAILED)
-        .findFirst()
-        .orElse(graded.get(0));
-    long firstSuccess = graded.stream()
-        .filter(g -> g.certainty().atLeast(Certainty.LIKELY))
-        .mapToLong(g -> g.session().timestampMicros())
-        .min()
-        .orElse(Long.MAX_VALUE);
-    long failuresBefore = graded.stream()
-        .filter(g -> g.certainty() == Certainty.FAILED && g.session().timestampMicros() < firstSuccess)
-        .count();
+    List<Detection> detections = new ArrayList<>(detected.size());
+    for (Pair pair : detected) {
+      detections.add(build(pair, failuresBySource.get(pair.source())));
+    }
+    detections.sort(Comparator.comparingLong(Detection::firstSeenMicros)
+        .thenComparing(Detection::source)
+        .thenComparing(Detection::destination)
+        .thenComparingInt(Detection::destinationPort));
+    return detections;
+  }
 
+  /** Returns the strongest certainty among the pair's sessions, or {@code null} when it has none. */
+  private static Certainty strongest(Pair pair) {
+    PairReport report = pair.report;
+    if (report != null && report.confirmed > 0) {
+      return Certainty.CONFIRMED;
+    }
+    if (report != null && report.likely > 0) {
+      return Certainty.LIKELY;
+    }
+    if (pair.unset > 0) {
+      return Certainty.UNKNOWN;
+    }
+    return pair.failed > 0 ? Certainty.FAILED : null;
+  }
+
+  private Detection build(Pair pair, Map<IpAddress, Long> sourceFailures) {
+    PairReport report = pair.report;
+    long confirmed = report.confirmed;
+    long likely = report.likely;
+    SessionCounts counts = new SessionCounts(confirmed, likely, pair.unset - likely, pair.failed);
+    long reportedTotal = 0;
+    for (Certainty certainty : Certainty.values()) {
+      if (certainty.atLeast(settings.minimumCertainty())) {
+        reportedTotal += counts.of(certainty);
+      }
+    }
+
+    IpAddress source = pair.source();
+    IpAddress destination = pair.destination();
     long failuresElsewhere = 0;
     long hostsElsewhere = 0;
-    for (Map.Entry<IpAddress, List<Long>> entry
-        : failuresBySource.getOrDefault(key.source(), Map.of()).entrySet()) {
-      if (!entry.getKey().equals(key.destination())) {
-        failuresElsewhere += entry.getValue().size();
+    for (Map.Entry<IpAddress, Long> entry : sourceFailures.entrySet()) {
+      if (!entry.getKey().equals(destination)) {
+        failuresElsewhere += entry.getValue();
         hostsElsewhere++;
       }
     }
 
-    List<Evidence> evidence = reported.stream()
-        .limit(settings.maxEvidence())
-        .map(DetectionBuilder::toEvidence)
-        .toList();
+    SessionKey first = pair.firstNonFailed != null ? pair.firstNonFailed : pair.firstFailed;
+    Traffic traffic = report.sessionsWithConn == 0
+        ? new Traffic(0, -1, -1, -1)
+        : new Traffic(report.sessionsWithConn, report.originatorBytes, report.responderBytes,
+            report.durationMicros);
+    SshProfile profile = new SshProfile(report.profileValues(0), report.profileValues(1),
+        report.profileValues(2), report.profileValues(3), report.profileValues(4),
+        report.profileValues(5), report.profileValues(6));
+    List<Evidence> evidence = report.evidence().stream().map(this::toEvidence).toList();
 
     return new Detection(
-        detectionId(key, firstNonFailed.session()),
+        detectionId(new PairKey(source, destination, pair.port), first.uid(), first.timestampMicros),
         SshExternalInternalModel.NAME,
-        strongest,
-        key.source(),
-        networks.networkName(key.source()),
-        key.destination(),
-        key.port(),
-        networks.networkName(key.destination()),
-        reported.get(0).session().timestampMicros(),
-        reported.stream().mapToLong(g -> g.session().timestampMicros()).max().orElseThrow(),
-        new SessionCounts(counts[0], counts[1], counts[2], counts[3]),
-        failuresBefore,
+        strongest(pair),
+        source,
+        networks.networkName(source),
+        destination,
+        pair.port,
+        networks.networkName(destination),
+        report.firstSeen,
+        report.lastSeen,
+        counts,
+        pair.failuresBeforeFirstSuccess(),
         failuresElsewhere,
         hostsElsewhere,
-        traffic(reported),
-        profile(reported),
+        traffic,
+        profile,
         evidence,
-        reported.size(),
+        reportedTotal,
         SshExternalInternalModel.MITRE);
   }
 
-  private static Evidence toEvidence(Graded g) {
-    SshSession s = g.session();
-    return new Evidence(s.uid(), s.timestampMicros(), s.originatorPort(), g.certainty(), s.auth(),
-        s.authAttempts(), g.reason(), s.origin() == null ? null : s.origin().toString());
-  }
-
-  private static Traffic traffic(List<Graded> reported) {
-    long joined = 0;
-    long originatorBytes = 0;
-    long responderBytes = 0;
-    long duration = 0;
-    for (Graded g : reported) {
-      ConnSummary conn = g.conn();
-      if (conn == null) {
-        continue;
-      }
-      joined++;
-      originatorBytes += Math.max(0, conn.originatorBytes());
-      responderBytes += Math.max(0, conn.responderBytes());
-      duration += Math.max(0, conn.durationMicros());
-    }
-    return joined == 0
-        ? new Traffic(0, -1, -1, -1)
-        : new Traffic(joined, originatorBytes, responderBytes, duration);
-  }
-
-  private SshProfile profile(List<Graded> reported) {
-    return new SshProfile(
-        distinct(reported, SshSession::client),
-        distinct(reported, SshSession::server),
-        distinct(reported, SshSession::hostKey),
-        distinct(reported, SshSession::hostKeyAlgorithm),
-        distinct(reported, SshSession::kexAlgorithm),
-        distinct(reported, SshSession::cipherAlgorithm),
-        distinct(reported, SshSession::macAlgorithm));
-  }
-
-  private List<String> distinct(List<Graded> reported, Function<SshSession, String> field) {
-    Set<String> values = new LinkedHashSet<>();
-    for (Graded g : reported) {
-      String value = field.apply(g.session());
-      if (value != null && !value.isEmpty()) {
-        values.add(value);
-        if (values.size() == profileCap) {
-          break;
-        }
-      }
-    }
-    return List.copyOf(new ArrayList<>(values));
+  private Evidence toEvidence(PairReport.EvidenceEntry entry) {
+    SessionKey key = entry.key();
+    return new Evidence(key.uid(), key.timestampMicros, key.originatorPort, entry.certainty(),
+        entry.auth(), entry.authAttempts(),
+        SessionGrader.reason(entry.auth(), entry.conn(), settings.likely()),
+        entry.source() == null ? null : entry.source() + ":" + entry.line());
   }
 
   /**
-   * Returns a hash of the model name, the pair and the pair's first non-failed session, so the
-   * same input gives the same id whatever the reporting options or the row order.
+   * Returns a hash of the model name, the pair and the pair's first non-failed session (its
+   * first session when all failed), so the same input gives the same id whatever the reporting
+   * options or the row order.
    */
-  static String detectionId(PairKey key, SshSession first) {
+  static String detectionId(PairKey key, String firstUid, long firstTimestampMicros) {
     String material = SshExternalInternalModel.NAME + '|' + key.source() + '|' + key.destination()
-        + '|' + key.port() + '|' + Objects.toString(first.uid(), "") + '|' + first.timestampMicros();
+        + '|' + key.port() + '|' + Objects.toString(firstUid, "") + '|' + firstTimestampMicros;
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(material.getBytes(StandardCharsets.UTF_8));

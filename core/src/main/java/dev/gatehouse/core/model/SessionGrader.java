@@ -1,7 +1,6 @@
 package dev.gatehouse.core.model;
 
-import dev.gatehouse.core.record.ConnSummary;
-import dev.gatehouse.core.record.SshSession;
+import dev.gatehouse.core.record.AuthOutcome;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,31 +15,41 @@ final class SessionGrader {
 
   private SessionGrader() {}
 
-  static Graded grade(SshSession session, ConnSummary conn, LikelyThresholds thresholds) {
-    return switch (session.auth()) {
-      case SUCCESS -> new Graded(session, conn, Certainty.CONFIRMED, "auth_success is T");
-      case FAILURE -> new Graded(session, conn, Certainty.FAILED, "auth_success is F");
-      case UNSET -> gradeUnset(session, conn, thresholds);
+  /** Returns the certainty of a session with outcome {@code auth} and conn.log row {@code conn}. */
+  static Certainty grade(AuthOutcome auth, ConnFigures conn, LikelyThresholds thresholds) {
+    return switch (auth) {
+      case SUCCESS -> Certainty.CONFIRMED;
+      case FAILURE -> Certainty.FAILED;
+      case UNSET -> conn != null && shortfall(conn, thresholds) == null
+          ? Certainty.LIKELY
+          : Certainty.UNKNOWN;
     };
   }
 
-  private static Graded gradeUnset(SshSession session, ConnSummary conn, LikelyThresholds thresholds) {
+  /** Returns the sentence that explains {@link #grade} for the same arguments. */
+  static String reason(AuthOutcome auth, ConnFigures conn, LikelyThresholds thresholds) {
+    return switch (auth) {
+      case SUCCESS -> "auth_success is T";
+      case FAILURE -> "auth_success is F";
+      case UNSET -> unsetReason(conn, thresholds);
+    };
+  }
+
+  private static String unsetReason(ConnFigures conn, LikelyThresholds thresholds) {
     if (conn == null) {
-      return new Graded(session, null, Certainty.UNKNOWN,
-          "auth_success is unset and no conn.log row has this uid");
+      return "auth_success is unset and no conn.log row has this uid";
     }
     String observed = describe(conn);
     String shortfall = shortfall(conn, thresholds);
     if (shortfall == null) {
-      return new Graded(session, conn, Certainty.LIKELY, "auth_success is unset; conn.log shows "
-          + observed + ", at or above the thresholds " + describe(thresholds));
+      return "auth_success is unset; conn.log shows " + observed + ", at or above the thresholds "
+          + describe(thresholds);
     }
-    return new Graded(session, conn, Certainty.UNKNOWN,
-        "auth_success is unset; conn.log shows " + observed + ", but " + shortfall);
+    return "auth_success is unset; conn.log shows " + observed + ", but " + shortfall;
   }
 
   /** Returns why {@code conn} falls short of a likely login, or {@code null} when it does not. */
-  private static String shortfall(ConnSummary conn, LikelyThresholds thresholds) {
+  private static String shortfall(ConnFigures conn, LikelyThresholds thresholds) {
     if (conn.connState() == null || !ESTABLISHED_STATES.contains(conn.connState())) {
       return "the TCP session was never established";
     }
@@ -56,7 +65,7 @@ final class SessionGrader {
     return null;
   }
 
-  static String describe(ConnSummary conn) {
+  static String describe(ConnFigures conn) {
     String state = conn.connState() == null ? "an unset state" : "state " + conn.connState();
     String duration = conn.durationMicros() < 0 ? "an unset duration" : seconds(conn.durationMicros());
     return state + ", " + duration + ", " + bytes(conn.originatorBytes()) + " from the client and "

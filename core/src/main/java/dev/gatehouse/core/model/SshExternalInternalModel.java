@@ -1,20 +1,16 @@
 package dev.gatehouse.core.model;
 
-import dev.gatehouse.core.net.IpAddress;
 import dev.gatehouse.core.net.Locality;
 import dev.gatehouse.core.net.NetworkMap;
 import dev.gatehouse.core.record.AuthOutcome;
 import dev.gatehouse.core.record.ConnSummary;
+import dev.gatehouse.core.record.RecordOrigin;
 import dev.gatehouse.core.record.RecordSink;
 import dev.gatehouse.core.record.SshSession;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@code ssh_external_internal} model: successful SSH logins from an external source to an
@@ -23,16 +19,20 @@ import java.util.Set;
  * <h2>Design</h2>
  * Readers push ssh.log and conn.log rows in any order. Each ssh.log row is classified by the
  * site's {@link NetworkMap} alone; a row whose originator is external and whose responder is
- * internal is kept by uid, and conn.log rows with the same uid are joined to it whenever they
- * arrive. {@link #finish()} grades every kept session ({@link Certainty}), groups the sessions by
- * (source, destination, destination port) and returns one {@link Detection} per group whose
- * strongest session reaches the configured minimum. Failed sessions of every external source
- * are counted per internal destination, so a detection can say how many failures came before
- * its first success and how many other hosts the same source failed against.
+ * internal is aggregated at once into its (source, destination, destination port) pair: counts
+ * by {@link Certainty}, the first success, the failures before it, and for the sessions that
+ * will be reported the first and last start, the traffic, the earliest evidence and the
+ * distinct SSH profile values. conn.log rows are joined by uid whenever they arrive. A session
+ * whose {@code auth_success} is unset can only be graded once its conn.log row is known, so it
+ * waits in a compact form until the row arrives or the run ends. {@link #finish()} grades the
+ * sessions still waiting and returns one {@link Detection} per pair whose strongest session
+ * reaches the configured minimum.
  *
- * <p>Memory grows with the external-to-internal sessions of the input and with the distinct
- * (source, destination) pairs that failed; rows between internal hosts or to the outside cost
- * only a counter.
+ * <p>Memory grows with the distinct pairs, with a 16-byte uid entry per external-to-internal
+ * session (to drop repeated uids and to join conn.log), and with 36 bytes per session of unset
+ * outcome whose conn.log row has not arrived. Rows between internal hosts, to the outside or
+ * between outside hosts cost one counter each, and conn.log rows are kept only when they come
+ * before the ssh.log row of an external-to-internal connection.
  *
  * <h2>What it assumes, and the known evasions</h2>
  * <ul>
@@ -49,6 +49,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>Not thread-safe: one instance per run, fed from one thread or under the caller's lock.
+ * Reader threads may fill {@link SessionBatch}es in parallel for {@link #apply}. Rows given
+ * after {@link #finish()} are not reflected in its result.
  */
 public final class SshExternalInternalModel implements RecordSink {
 
@@ -57,177 +59,362 @@ public final class SshExternalInternalModel implements RecordSink {
 
   static final List<String> MITRE = List.of("T1133", "T1048");
 
-  private static final int PROFILE_CAP = 8;
+  // Index values: a 2-bit tag and a payload (a pair id or a pending slot) above it.
+  private static final int PENDING = 1;
+  private static final int CONFIRMED = 2;
+  private static final int FAILED = 3;
+  /** The conn.log row is joined, or the session was graded without one. */
+  private static final int DONE = 4;
 
   private final NetworkMap networks;
   private final ModelSettings settings;
+  private final Certainty minimum;
 
-  private final Map<String, Kept> sessionsByUid = new HashMap<>();
-  private final List<Kept> sessionsWithoutUid = new ArrayList<>();
-  private final Map<String, ConnSummary> connWaiting = new HashMap<>();
-  private final Set<String> seenUids = new HashSet<>();
-  private final Map<IpAddress, Map<IpAddress, List<Long>>> failuresBySource = new HashMap<>();
-
-  private long sshSessions;
+  private final RowCounters counters = new RowCounters();
   private long externalToInternal;
-  private long internalToInternal;
-  private long internalToExternal;
-  private long externalToExternal;
-  private long unroutable;
   private long duplicateSessions;
-  private long connRecords;
   private long connJoined;
-  private long zeekLocalityDisagreements;
 
-  /** A kept external-to-internal session and its conn.log row once joined. */
-  private static final class Kept {
-    final SshSession session;
-    ConnSummary conn;
-
-    Kept(SshSession session) {
-      this.session = session;
-    }
-  }
+  private final PairTable pairs = new PairTable();
+  /** Every external-to-internal session with a uid, to the state of its conn.log join. */
+  private final UidTable sessions = new UidTable();
+  private final PendingSessions pending = new PendingSessions();
+  /** conn.log rows of external-to-internal connections whose ssh.log row has not arrived. */
+  private final UidTable waiting = new UidTable();
+  private final List<ConnFigures> waitingRows = new ArrayList<>();
+  private final List<Integer> freeWaitingRows = new ArrayList<>();
+  private long waitingCount;
+  private final ProfileTuples profiles = new ProfileTuples();
+  private final List<String> sourceNames = new ArrayList<>();
+  private final Map<String, Integer> sourceIds = new HashMap<>();
+  private final UidCodec codec = new UidCodec();
+  /** Counts sessions without a uid, to order them by arrival. */
+  private long arrivals;
+  private List<Detection> detections;
 
   public SshExternalInternalModel(NetworkMap networks, ModelSettings settings) {
     this.networks = networks;
     this.settings = settings;
+    this.minimum = settings.minimumCertainty();
+  }
+
+  /** Returns whether a session with this outcome can be reported at {@code minimum}. */
+  static boolean reportable(AuthOutcome auth, Certainty minimum) {
+    return switch (auth) {
+      case SUCCESS -> true;
+      case UNSET -> Certainty.LIKELY.atLeast(minimum);
+      case FAILURE -> minimum == Certainty.FAILED;
+    };
+  }
+
+  /** Returns an empty batch for a reader thread to fill; see {@link SessionBatch}. */
+  public SessionBatch newBatch() {
+    return new SessionBatch(networks, minimum);
   }
 
   @Override
   public void acceptSsh(SshSession session) {
-    sshSessions++;
     Locality originator = networks.locality(session.originator());
     Locality responder = networks.locality(session.responder());
-    if (originator == Locality.UNROUTABLE || responder == Locality.UNROUTABLE) {
-      unroutable++;
+    if (!counters.classifySsh(originator, responder, SessionBatch.directionCode(session.direction()))) {
       return;
     }
-    checkZeekDirection(session.direction(), originator, responder);
-    boolean inbound = originator == Locality.EXTERNAL && responder == Locality.INTERNAL;
-    if (!inbound) {
-      countOtherRelation(originator, responder);
-      return;
-    }
-    String uid = session.uid();
-    if (uid != null && !seenUids.add(uid)) {
-      duplicateSessions++;
-      return;
-    }
-    externalToInternal++;
-    Kept kept = new Kept(session);
-    if (uid == null) {
-      sessionsWithoutUid.add(kept);
+    byte uidKind;
+    String uidText = null;
+    if (session.uid() == null) {
+      uidKind = SessionKey.NO_UID;
+    } else if (codec.parse(session.uid())) {
+      uidKind = SessionKey.PACKED;
     } else {
-      sessionsByUid.put(uid, kept);
-      ConnSummary waiting = connWaiting.remove(uid);
-      if (waiting != null) {
-        kept.conn = waiting;
-        connJoined++;
-      }
+      uidKind = SessionKey.TEXT;
+      uidText = session.uid();
     }
-    if (session.auth() == AuthOutcome.FAILURE) {
-      failuresBySource
-          .computeIfAbsent(session.originator(), key -> new HashMap<>())
-          .computeIfAbsent(session.responder(), key -> new ArrayList<>())
-          .add(session.timestampMicros());
+    int profileId = -1;
+    if (reportable(session.auth(), minimum)) {
+      profileId = profiles.intern(new String[] {session.client(), session.server(),
+          session.hostKey(), session.hostKeyAlgorithm(), session.kexAlgorithm(),
+          session.cipherAlgorithm(), session.macAlgorithm()});
     }
+    RecordOrigin origin = session.origin();
+    applySsh(session.timestampMicros(), uidKind, codec.high, codec.low, uidText,
+        session.originator().high(), session.originator().low(), session.originatorPort(),
+        session.responder().high(), session.responder().low(), session.responderPort(),
+        session.auth(), session.authAttempts(), profileId,
+        origin == null ? -1 : sourceId(origin.source()), origin == null ? 0 : origin.line());
   }
 
   @Override
   public void acceptConn(ConnSummary connection) {
-    connRecords++;
+    counters.connRecords++;
     String uid = connection.uid();
     if (uid == null) {
       return;
     }
     Locality originator = networks.locality(connection.originator());
     Locality responder = networks.locality(connection.responder());
-    checkZeekLocal(connection.localOriginator(), originator);
-    checkZeekLocal(connection.localResponder(), responder);
-    Kept kept = sessionsByUid.get(uid);
-    if (kept != null) {
-      if (kept.conn == null) {
-        kept.conn = connection;
+    counters.checkZeekLocal(local(connection.localOriginator()), originator);
+    counters.checkZeekLocal(local(connection.localResponder()), responder);
+    boolean canonical = codec.parse(uid);
+    applyConn(canonical ? SessionKey.PACKED : SessionKey.TEXT, codec.high, codec.low,
+        canonical ? null : uid, originator == Locality.EXTERNAL && responder == Locality.INTERNAL,
+        connection.connState(), connection.durationMicros(), connection.originatorBytes(),
+        connection.responderBytes());
+  }
+
+  private static int local(Boolean zeekLocal) {
+    if (zeekLocal == null) {
+      return SessionBatch.LOCAL_UNSET;
+    }
+    return zeekLocal ? SessionBatch.LOCAL_TRUE : SessionBatch.LOCAL_FALSE;
+  }
+
+  /**
+   * Applies the rows of a batch in order, as if each had been passed to {@link #acceptSsh} or
+   * {@link #acceptConn}.
+   *
+   * @param source the name of the source the rows were read from, for evidence
+   * @param lineBase the number added to the batch's line numbers to make them lines of the source
+   */
+  public void apply(SessionBatch batch, String source, long lineBase) {
+    int sourceId = sourceId(source);
+    for (int row = 0; row < batch.size; row++) {
+      if (batch.kinds[row] == SessionBatch.SSH) {
+        int profileId = -1;
+        int length = batch.profileLengths[row];
+        if (length >= 0) {
+          int from = batch.profileOffsets[row];
+          profileId = profiles.internEncoded(batch.profileBytes, from, from + length,
+              batch.profileHashes[row]);
+        }
+        applySsh(batch.timestamps[row], batch.uidKinds[row], batch.uidHighs[row],
+            batch.uidLows[row], batch.uidTexts[row], batch.sourceHighs[row],
+            batch.sourceLows[row], batch.sourcePorts[row], batch.destinationHighs[row],
+            batch.destinationLows[row], batch.destinationPorts[row],
+            AuthOutcome.values()[batch.auths[row]], batch.attempts[row], profileId, sourceId,
+            batch.lines[row] + lineBase);
+      } else {
+        applyConn(batch.uidKinds[row], batch.uidHighs[row], batch.uidLows[row],
+            batch.uidTexts[row], batch.inbound[row], batch.connStates[row],
+            batch.timestamps[row], batch.sourceHighs[row], batch.sourceLows[row]);
+      }
+    }
+    counters.add(batch.counters);
+  }
+
+  private int sourceId(String source) {
+    Integer id = sourceIds.get(source);
+    if (id == null) {
+      id = sourceNames.size();
+      sourceNames.add(source);
+      sourceIds.put(source, id);
+    }
+    return id;
+  }
+
+  /** Aggregates an external-to-internal session into its pair. */
+  private void applySsh(long ts, byte uidKind, long uidHigh, long uidLow, String uidText,
+      long sourceHigh, long sourceLow, int sourcePort, long destinationHigh, long destinationLow,
+      int destinationPort, AuthOutcome auth, int attempts, int profileId, int sourceId, long line) {
+    Pair pair = pairs.getOrCreate(sourceHigh, sourceLow, destinationHigh, destinationLow,
+        destinationPort);
+    ConnFigures conn = null;
+    if (uidKind != SessionKey.NO_UID) {
+      if (waitingCount > 0) {
+        conn = takeWaiting(uidKind, uidHigh, uidLow, uidText);
+      }
+      int state;
+      if (conn != null) {
+        state = DONE;
+      } else {
+        state = switch (auth) {
+          case SUCCESS -> (pair.id << 2) | CONFIRMED;
+          case FAILURE -> (pair.id << 2) | FAILED;
+          case UNSET -> (pending.nextSlot() << 2) | PENDING;
+        };
+      }
+      int present = uidKind == SessionKey.PACKED
+          ? sessions.putIfAbsent(uidHigh, uidLow, state)
+          : sessions.putIfAbsentText(uidText, state);
+      if (present != 0) {
+        duplicateSessions++;
+        return;
+      }
+      if (conn != null) {
         connJoined++;
       }
-      return;
     }
-    if (!seenUids.contains(uid) && originator == Locality.EXTERNAL && responder == Locality.INTERNAL) {
-      // The ssh.log row may still come: keep inbound connections until then.
-      connWaiting.putIfAbsent(uid, connection);
-    }
-  }
-
-  private void checkZeekDirection(String direction, Locality originator, Locality responder) {
-    if (direction == null) {
-      return;
-    }
-    String expected = originator == Locality.INTERNAL
-        ? (responder == Locality.INTERNAL ? "INTERNAL" : "OUTBOUND")
-        : (responder == Locality.INTERNAL ? "INBOUND" : "EXTERNAL");
-    if (!expected.equals(direction)) {
-      zeekLocalityDisagreements++;
-    }
-  }
-
-  private void checkZeekLocal(Boolean zeekLocal, Locality locality) {
-    if (zeekLocal != null && locality != Locality.UNROUTABLE
-        && zeekLocal != (locality == Locality.INTERNAL)) {
-      zeekLocalityDisagreements++;
-    }
-  }
-
-  private void countOtherRelation(Locality originator, Locality responder) {
-    if (originator == Locality.INTERNAL) {
-      if (responder == Locality.INTERNAL) {
-        internalToInternal++;
-      } else {
-        internalToExternal++;
+    externalToInternal++;
+    long arrival = uidKind == SessionKey.NO_UID ? ++arrivals : 0;
+    switch (auth) {
+      case FAILURE -> {
+        pair.addFailure(ts);
+        if (minimum == Certainty.FAILED) {
+          SessionKey key = new SessionKey(ts, uidKind, uidHigh, uidLow, uidText, sourcePort, arrival);
+          pair.offerFailed(key);
+          report(pair, key, Certainty.FAILED, auth, attempts, conn, profileId, sourceId, line);
+        }
       }
-    } else {
-      externalToExternal++;
+      case SUCCESS -> {
+        SessionKey key = offerNonFailed(pair, ts, uidKind, uidHigh, uidLow, uidText, sourcePort, arrival);
+        if (key == null) {
+          key = new SessionKey(ts, uidKind, uidHigh, uidLow, uidText, sourcePort, arrival);
+        }
+        pair.report().confirmed++;
+        pair.addSuccess(ts);
+        report(pair, key, Certainty.CONFIRMED, auth, attempts, conn, profileId, sourceId, line);
+      }
+      case UNSET -> {
+        SessionKey key = offerNonFailed(pair, ts, uidKind, uidHigh, uidLow, uidText, sourcePort, arrival);
+        pair.unset++;
+        if (uidKind == SessionKey.NO_UID || conn != null) {
+          if (key == null) {
+            key = new SessionKey(ts, uidKind, uidHigh, uidLow, uidText, sourcePort, arrival);
+          }
+          gradeUnset(pair, key, attempts, conn, profileId, sourceId, line);
+        } else {
+          pending.add(ts, sourcePort, attempts, sourceId, line, profileId, pair.id);
+        }
+      }
     }
+  }
+
+  /**
+   * Makes the session the pair's first non-failed one when it is earlier, and returns its key,
+   * or {@code null} when the key was not needed.
+   */
+  private static SessionKey offerNonFailed(Pair pair, long ts, byte uidKind, long uidHigh,
+      long uidLow, String uidText, int sourcePort, long arrival) {
+    if (pair.firstNonFailed == null || SessionKey.compare(ts, uidKind, uidHigh, uidLow, uidText,
+        sourcePort, arrival, pair.firstNonFailed) < 0) {
+      pair.firstNonFailed = new SessionKey(ts, uidKind, uidHigh, uidLow, uidText, sourcePort, arrival);
+      return pair.firstNonFailed;
+    }
+    return null;
+  }
+
+  /** Grades a session of unset outcome once its conn.log row, or its absence, is known. */
+  private void gradeUnset(Pair pair, SessionKey key, int attempts, ConnFigures conn,
+      int profileId, int sourceId, long line) {
+    Certainty certainty = SessionGrader.grade(AuthOutcome.UNSET, conn, settings.likely());
+    if (certainty == Certainty.LIKELY) {
+      pair.report().likely++;
+      pair.addSuccess(key.timestampMicros);
+    }
+    if (certainty.atLeast(minimum)) {
+      report(pair, key, certainty, AuthOutcome.UNSET, attempts, conn, profileId, sourceId, line);
+    }
+  }
+
+  private void report(Pair pair, SessionKey key, Certainty certainty, AuthOutcome auth,
+      int attempts, ConnFigures conn, int profileId, int sourceId, long line) {
+    pair.report().addReported(key, certainty, auth, attempts, conn,
+        profileId < 0 ? null : profiles.values(profileId),
+        sourceId < 0 ? null : sourceNames.get(sourceId), line, settings.maxEvidence());
+  }
+
+  /** Joins a conn.log row with a uid to its session, or keeps it until the session arrives. */
+  private void applyConn(byte uidKind, long uidHigh, long uidLow, String uidText, boolean inbound,
+      String connState, long durationMicros, long originatorBytes, long responderBytes) {
+    boolean canonical = uidKind == SessionKey.PACKED;
+    int state = canonical ? sessions.get(uidHigh, uidLow) : sessions.getText(uidText);
+    if (state == 0) {
+      if (inbound) {
+        keepWaiting(uidKind, uidHigh, uidLow, uidText,
+            new ConnFigures(connState, durationMicros, originatorBytes, responderBytes));
+      }
+      return;
+    }
+    if (state == DONE) {
+      return;
+    }
+    connJoined++;
+    if (canonical) {
+      sessions.replace(uidHigh, uidLow, DONE);
+    } else {
+      sessions.replaceText(uidText, DONE);
+    }
+    ConnFigures conn = new ConnFigures(connState, durationMicros, originatorBytes, responderBytes);
+    int payload = state >>> 2;
+    switch (state & 3) {
+      case PENDING -> gradePending(payload, uidKind, uidHigh, uidLow, uidText, conn);
+      case CONFIRMED -> pairs.byId(payload).report().addTraffic(conn);
+      default -> {
+        if (minimum == Certainty.FAILED) {
+          pairs.byId(payload).report().addTraffic(conn);
+        }
+      }
+    }
+  }
+
+  private void gradePending(int slot, byte uidKind, long uidHigh, long uidLow, String uidText,
+      ConnFigures conn) {
+    Pair pair = pairs.byId(pending.pairId(slot));
+    SessionKey key = new SessionKey(pending.timestamp(slot), uidKind, uidHigh, uidLow, uidText,
+        pending.originatorPort(slot), 0);
+    gradeUnset(pair, key, pending.authAttempts(slot), conn, pending.profileId(slot),
+        pending.sourceId(slot), pending.line(slot));
+    pending.release(slot);
+  }
+
+  private void keepWaiting(byte uidKind, long uidHigh, long uidLow, String uidText, ConnFigures conn) {
+    int row = freeWaitingRows.isEmpty() ? waitingRows.size() : freeWaitingRows.get(freeWaitingRows.size() - 1);
+    int present = uidKind == SessionKey.PACKED
+        ? waiting.putIfAbsent(uidHigh, uidLow, row + 1)
+        : waiting.putIfAbsentText(uidText, row + 1);
+    if (present != 0) {
+      return;
+    }
+    if (row == waitingRows.size()) {
+      waitingRows.add(conn);
+    } else {
+      freeWaitingRows.remove(freeWaitingRows.size() - 1);
+      waitingRows.set(row, conn);
+    }
+    waitingCount++;
+  }
+
+  private ConnFigures takeWaiting(byte uidKind, long uidHigh, long uidLow, String uidText) {
+    int row = uidKind == SessionKey.PACKED ? waiting.remove(uidHigh, uidLow) : waiting.removeText(uidText);
+    if (row == 0) {
+      return null;
+    }
+    waitingCount--;
+    ConnFigures conn = waitingRows.get(row - 1);
+    waitingRows.set(row - 1, null);
+    freeWaitingRows.add(row - 1);
+    return conn;
   }
 
   /** Returns the counters so far. */
   public ModelStats stats() {
-    return new ModelStats(sshSessions, externalToInternal, internalToInternal, internalToExternal,
-        externalToExternal, unroutable, duplicateSessions, connRecords, connJoined,
-        zeekLocalityDisagreements);
+    return new ModelStats(counters.sshSessions, externalToInternal, counters.internalToInternal,
+        counters.internalToExternal, counters.externalToExternal, counters.unroutable,
+        duplicateSessions, counters.connRecords, connJoined, counters.zeekLocalityDisagreements);
   }
 
   /**
-   * Grades and groups every kept session and returns the detections, ordered by first seen,
-   * then source, destination and port.
+   * Grades the sessions still waiting for a conn.log row and returns the detections, ordered by
+   * first seen, then source, destination and port. Later calls return the same list.
    */
   public List<Detection> finish() {
-    Map<PairKey, List<Graded>> pairs = new LinkedHashMap<>();
-    for (Kept kept : sessionsByUid.values()) {
-      addGraded(pairs, kept);
+    if (detections == null) {
+      gradeRemainingPending();
+      detections = new DetectionBuilder(networks, settings).build(pairs);
     }
-    for (Kept kept : sessionsWithoutUid) {
-      addGraded(pairs, kept);
-    }
-    List<Detection> detections = new ArrayList<>();
-    DetectionBuilder builder = new DetectionBuilder(networks, settings, failuresBySource, PROFILE_CAP);
-    for (Map.Entry<PairKey, List<Graded>> pair : pairs.entrySet()) {
-      Detection detection = builder.build(pair.getKey(), pair.getValue());
-      if (detection != null) {
-        detections.add(detection);
-      }
-    }
-    detections.sort(Comparator.comparingLong(Detection::firstSeenMicros)
-        .thenComparing(Detection::source)
-        .thenComparing(Detection::destination)
-        .thenComparingInt(Detection::destinationPort));
     return detections;
   }
 
-  private void addGraded(Map<PairKey, List<Graded>> pairs, Kept kept) {
-    SshSession session = kept.session;
-    PairKey key = new PairKey(session.originator(), session.responder(), session.responderPort());
-    Graded graded = SessionGrader.grade(session, kept.conn, settings.likely());
-    pairs.computeIfAbsent(key, k -> new ArrayList<>()).add(graded);
+  private void gradeRemainingPending() {
+    sessions.forEach((high, low, text, state) -> {
+      if ((state & 3) == PENDING) {
+        byte kind = text == null ? SessionKey.PACKED : SessionKey.TEXT;
+        int slot = state >>> 2;
+        Pair pair = pairs.byId(pending.pairId(slot));
+        SessionKey key = new SessionKey(pending.timestamp(slot), kind, high, low, text,
+            pending.originatorPort(slot), 0);
+        gradeUnset(pair, key, pending.authAttempts(slot), null, pending.profileId(slot),
+            pending.sourceId(slot), pending.line(slot));
+      }
+    });
   }
 }

@@ -61,6 +61,34 @@ final class AddressParser {
     }
   }
 
+  /** Returns the 32 bits of the ASCII dotted quad in {@code bytes[from, to)} like {@link #parseIpv4Bits(CharSequence, int, int)}. */
+  static long parseIpv4Bits(byte[] bytes, int from, int to) {
+    long bits = 0L;
+    int octets = 0;
+    int i = from;
+    while (true) {
+      int start = i;
+      int value = 0;
+      while (i < to && i - start < 3 && bytes[i] >= '0' && bytes[i] <= '9') {
+        value = value * 10 + (bytes[i] - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || value > 255 || (digits > 1 && bytes[start] == '0')) {
+        return INVALID;
+      }
+      bits = (bits << 8) | value;
+      octets++;
+      if (octets == 4) {
+        return i == to ? bits : INVALID;
+      }
+      if (i == to || bytes[i] != '.') {
+        return INVALID;
+      }
+      i++;
+    }
+  }
+
   /**
    * Returns the IPv6 address in {@code text[from, to)}, which contains at least one colon, or
    * {@code null}.

@@ -92,6 +92,19 @@ public final class IpAddress implements Comparable<IpAddress> {
     return AddressParser.parse(text, from, to);
   }
 
+  /**
+   * Parses the ASCII dotted quad in {@code bytes[from, to)} with the IPv4 rules of {@link
+   * #parse(CharSequence)} and returns its 32 bits as a non-negative long, or -1 when the range
+   * is not a dotted quad (an IPv6 literal included). Readers call it to classify an address
+   * before they create an {@code IpAddress}.
+   *
+   * @throws IndexOutOfBoundsException if the range does not lie within {@code bytes}
+   */
+  public static long parseIpv4Bits(byte[] bytes, int from, int to) {
+    Objects.checkFromToIndex(from, to, bytes.length);
+    return AddressParser.parseIpv4Bits(bytes, from, to);
+  }
+
   /** Returns whether this address is IPv4, which includes every IPv4-mapped IPv6 address. */
   public boolean isIpv4() {
     return high == 0L && (low & 0xffff_ffff_0000_0000L) == MAPPED_PREFIX_LOW;

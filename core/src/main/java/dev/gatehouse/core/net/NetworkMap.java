@@ -200,6 +200,18 @@ public final class NetworkMap {
   }
 
   /**
+   * Returns the locality of the address whose 128-bit form has these upper and lower halves
+   * (see {@link IpAddress#high()}), without allocating. Readers call it before they create an
+   * {@link IpAddress}.
+   */
+  public Locality locality(long high, long low) {
+    if (UNROUTABLE_TABLE.find(high, low) != RangeTable.NONE) {
+      return Locality.UNROUTABLE;
+    }
+    return table.find(high, low) != RangeTable.NONE ? Locality.INTERNAL : Locality.EXTERNAL;
+  }
+
+  /**
    * Returns the locality of {@code address} with the network and rule that decided it, without
    * allocating: the classifications are built with the map.
    */

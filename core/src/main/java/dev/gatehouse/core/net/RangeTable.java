@@ -142,10 +142,21 @@ final class RangeTable {
     return values[search(startHighs, startLows, address)];
   }
 
+  /** Returns the index of the longest prefix containing the address with these halves, or {@link #NONE}. */
+  int find(long high, long low) {
+    if (high == 0L && (low >>> 32) == 0xffffL) {
+      int position = Arrays.binarySearch(ipv4Starts, (int) low ^ Integer.MIN_VALUE);
+      return ipv4Values[position >= 0 ? position : -position - 2];
+    }
+    return values[search(startHighs, startLows, high, low)];
+  }
+
   /** Returns the position of the last start at or below {@code address}. The first start is {@code ::}. */
   private static int search(long[] highs, long[] lows, IpAddress address) {
-    long high = address.high();
-    long low = address.low();
+    return search(highs, lows, address.high(), address.low());
+  }
+
+  private static int search(long[] highs, long[] lows, long high, long low) {
     int lowest = 0;
     int highest = highs.length - 1;
     while (lowest < highest) {

@@ -8,4 +8,7 @@ public interface RecordSink {
 
   /** Receives one conn.log row. */
   void acceptConn(ConnSummary connection);
+
+  /** Receives one dns.log row. Sinks that need no host names ignore it. */
+  default void acceptDns(DnsLookup lookup) {}
 }

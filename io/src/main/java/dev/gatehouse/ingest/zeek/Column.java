@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The ssh.log and conn.log columns this package reads; every other column is ignored. */
+/** The ssh.log, conn.log and dns.log columns this package reads; every other column is ignored. */
 enum Column {
   TS("ts"),
   UID("uid"),
@@ -32,7 +32,10 @@ enum Column {
   CONN_STATE("conn_state"),
   HISTORY("history"),
   LOCAL_ORIG("local_orig"),
-  LOCAL_RESP("local_resp");
+  LOCAL_RESP("local_resp"),
+  QUERY("query"),
+  QTYPE_NAME("qtype_name"),
+  ANSWERS("answers");
 
   /** The columns without which a row cannot be placed in time and between two endpoints. */
   static final Set<Column> REQUIRED = EnumSet.of(TS, ORIG_H, ORIG_P, RESP_H, RESP_P);

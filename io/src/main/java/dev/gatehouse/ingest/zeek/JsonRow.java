@@ -3,7 +3,9 @@ package dev.gatehouse.ingest.zeek;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A Zeek JSON line read with Jackson's streaming parser, keeping only the columns this package
@@ -33,6 +35,10 @@ final class JsonRow extends Row {
   private final byte[] memberKinds = new byte[Column.COUNT];
   private String rootPath;
   private String memberPath;
+  /** The items of the {@code answers} array at the root and in an envelope, the only list read. */
+  private List<String> rootAnswers;
+  private List<String> memberAnswers;
+  private List<String> answers;
   private int rootMembers;
   private String lastRootName;
   private boolean lastRootIsObject;
@@ -55,6 +61,8 @@ final class JsonRow extends Row {
     Arrays.fill(memberKinds, ABSENT);
     rootPath = null;
     memberPath = null;
+    rootAnswers = null;
+    memberAnswers = null;
     rootMembers = 0;
     lastRootName = null;
     lastRootIsObject = false;
@@ -71,6 +79,7 @@ final class JsonRow extends Row {
     values = enveloped ? memberValues : rootValues;
     kinds = enveloped ? memberKinds : rootKinds;
     path = enveloped ? memberPath : rootPath;
+    answers = enveloped ? memberAnswers : rootAnswers;
     envelope = enveloped ? lastRootName : null;
     return true;
   }
@@ -109,12 +118,40 @@ final class JsonRow extends Row {
       String text = null;
       if (kind == STRUCTURED) {
         text = "[...]";
-        parser.skipChildren();
+        if (token == JsonToken.START_ARRAY && isAnswers(key, memberKey)) {
+          List<String> items = readItems(parser);
+          if (Column.byName(key) == Column.ANSWERS) {
+            rootAnswers = items;
+          }
+          if (memberKey != null && Column.byName(memberKey) == Column.ANSWERS) {
+            memberAnswers = items;
+          }
+        } else {
+          parser.skipChildren();
+        }
       } else if (kind != NULL) {
         text = parser.getText();
       }
       store(key, memberKey, kind, text);
     }
+  }
+
+  private static boolean isAnswers(String key, String memberKey) {
+    return Column.byName(key) == Column.ANSWERS
+        || (memberKey != null && Column.byName(memberKey) == Column.ANSWERS);
+  }
+
+  /** Reads the scalar items of an array up to its end; nested values are skipped. */
+  private static List<String> readItems(JsonParser parser) throws IOException {
+    List<String> items = new ArrayList<>();
+    for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+      if (item == JsonToken.START_ARRAY || item == JsonToken.START_OBJECT) {
+        parser.skipChildren();
+      } else if (item != JsonToken.VALUE_NULL) {
+        items.add(parser.getText());
+      }
+    }
+    return items;
   }
 
   private static byte kindOf(JsonToken token) {
@@ -175,6 +212,18 @@ final class JsonRow extends Row {
   @Override
   String text(Column column) {
     return values[column.ordinal()];
+  }
+
+  @Override
+  List<String> items(Column column) {
+    byte kind = kinds[column.ordinal()];
+    if (kind == ABSENT || kind == NULL) {
+      return null;
+    }
+    if (column == Column.ANSWERS && kind == STRUCTURED && answers != null) {
+      return answers;
+    }
+    return kind == STRUCTURED ? List.of() : List.of(values[column.ordinal()]);
   }
 
   @Override

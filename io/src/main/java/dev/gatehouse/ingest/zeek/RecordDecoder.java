@@ -4,8 +4,10 @@ import dev.gatehouse.core.diag.Diagnostics;
 import dev.gatehouse.core.net.IpAddress;
 import dev.gatehouse.core.record.AuthOutcome;
 import dev.gatehouse.core.record.ConnSummary;
+import dev.gatehouse.core.record.DnsLookup;
 import dev.gatehouse.core.record.RecordOrigin;
 import dev.gatehouse.core.record.SshSession;
+import java.util.List;
 
 /**
  * Turns a {@link Row} into an {@link SshSession} or a {@link ConnSummary}.
@@ -86,6 +88,23 @@ final class RecordDecoder {
         row.text(Column.KEX_ALG),
         row.text(Column.HOST_KEY_ALG),
         hostKey,
+        new RecordOrigin(source, line));
+  }
+
+  /**
+   * Returns the query and answers in {@code row}. Nothing in a dns.log row is required, so this
+   * never reports: an unset or malformed ts is read as -1.
+   */
+  DnsLookup decodeDns(Row row, long line) {
+    long micros = row.state(Column.TS) == Row.State.PRESENT
+        ? ZeekValues.parseTimestampMicros(row.raw(Column.TS)) : ZeekValues.INVALID;
+    List<String> answers = row.items(Column.ANSWERS);
+    return new DnsLookup(
+        micros == ZeekValues.INVALID ? -1 : micros,
+        row.text(Column.UID),
+        row.text(Column.QUERY),
+        row.text(Column.QTYPE_NAME),
+        answers == null ? List.of() : answers,
         new RecordOrigin(source, line));
   }
 

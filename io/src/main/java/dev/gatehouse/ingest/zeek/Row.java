@@ -1,5 +1,7 @@
 package dev.gatehouse.ingest.zeek;
 
+import java.util.List;
+
 /**
  * One data row, TSV or JSON, as the values of the columns this package reads. {@link
  * RecordDecoder} turns it into a record.
@@ -37,6 +39,12 @@ abstract class Row {
    * two boolean forms.
    */
   abstract Boolean bool(Column column);
+
+  /**
+   * Returns the items of a set or vector value with escapes decoded, an empty list for an empty
+   * value, or {@code null} when it is absent or unset.
+   */
+  abstract List<String> items(Column column);
 
   /** Returns the accepted forms of a boolean for messages, such as "T, F or the unset marker '-'". */
   abstract String booleanForms();

@@ -37,6 +37,12 @@ final class SourceRun {
 
   /** Decodes {@code row} as {@code type} and passes the record to the sink, or counts it skipped. */
   void emit(LogType type, Row row, long line, boolean authSuccessMissing) {
+    if (type == LogType.DNS) {
+      // dns.log rows only name hosts for the assessment; they count as rows of other logs.
+      otherRecords++;
+      sink.acceptDns(decoder.decodeDns(row, line));
+      return;
+    }
     if (type == LogType.SSH) {
       SshSession session = decoder.decodeSsh(row, line, authSuccessMissing);
       if (session == null) {
@@ -54,6 +60,25 @@ final class SourceRun {
         sink.acceptConn(connection);
       }
     }
+  }
+
+  /** Counts an ssh.log row that a fast path passed on itself. */
+  void countSsh() {
+    sshRecords++;
+  }
+
+  /** Counts a conn.log row that a fast path passed on itself. */
+  void countConn() {
+    connRecords++;
+  }
+
+  boolean unknownTypeReported() {
+    return unknownTypeReported;
+  }
+
+  /** Sets whether the unknown log type was reported, when reading starts in the middle of a source. */
+  void setUnknownTypeReported(boolean reported) {
+    unknownTypeReported = reported;
   }
 
   void countOther() {

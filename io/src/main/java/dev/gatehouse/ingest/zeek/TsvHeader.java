@@ -3,6 +3,7 @@ package dev.gatehouse.ingest.zeek;
 import dev.gatehouse.ingest.LogType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The header block of a Zeek TSV log: the separators and markers of its {@code #} lines and the
@@ -31,6 +32,38 @@ final class TsvHeader {
 
   TsvHeader() {
     Arrays.fill(fieldIndex, -1);
+  }
+
+  /** Copies every field of {@code other} into this header. */
+  void copyFrom(TsvHeader other) {
+    separator = other.separator;
+    setSeparator = other.setSeparator;
+    emptyField = other.emptyField;
+    unsetField = other.unsetField;
+    separatorDeclared = other.separatorDeclared;
+    path = other.path;
+    fields = other.fields;
+    System.arraycopy(other.fieldIndex, 0, fieldIndex, 0, fieldIndex.length);
+    type = other.type;
+    typeFromContent = other.typeFromContent;
+    usable = other.usable;
+    authSuccessMissing = other.authSuccessMissing;
+  }
+
+  /** Returns whether every field of this header equals that of {@code other}. */
+  boolean sameAs(TsvHeader other) {
+    return Arrays.equals(separator, other.separator)
+        && Arrays.equals(setSeparator, other.setSeparator)
+        && Arrays.equals(emptyField, other.emptyField)
+        && Arrays.equals(unsetField, other.unsetField)
+        && separatorDeclared == other.separatorDeclared
+        && Objects.equals(path, other.path)
+        && Arrays.equals(fields, other.fields)
+        && Arrays.equals(fieldIndex, other.fieldIndex)
+        && type == other.type
+        && typeFromContent == other.typeFromContent
+        && usable == other.usable
+        && authSuccessMissing == other.authSuccessMissing;
   }
 
   /** Starts a new log at a {@code #separator} line, forgetting the previous header. */

@@ -3,6 +3,7 @@ package dev.gatehouse.ingest.zeek;
 import dev.gatehouse.ingest.LogType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,72 @@ final class TsvLines {
 
   TsvLines(SourceRun run) {
     this.run = run;
+  }
+
+  /**
+   * The state that reading a line leaves for the next one: the header in force and what was
+   * already reported. A source read in parts starts each part from the state its previous part
+   * ended in.
+   */
+  static final class State {
+    private final TsvHeader header = new TsvHeader();
+    private byte[] metaPrefix;
+    private boolean sawHeaderKeyword;
+    private boolean everBound;
+    private boolean noHeaderReported;
+    private boolean missingSeparatorReported;
+    private boolean unknownTypeReported;
+
+    /** Returns whether reading from this state and from {@code other} reads every line alike. */
+    boolean sameAs(State other) {
+      return header.sameAs(other.header)
+          && Arrays.equals(metaPrefix, other.metaPrefix)
+          && sawHeaderKeyword == other.sawHeaderKeyword
+          && everBound == other.everBound
+          && noHeaderReported == other.noHeaderReported
+          && missingSeparatorReported == other.missingSeparatorReported
+          && unknownTypeReported == other.unknownTypeReported;
+    }
+  }
+
+  /** Returns a copy of the current state. */
+  State state() {
+    State state = new State();
+    state.header.copyFrom(header);
+    state.metaPrefix = metaPrefix;
+    state.sawHeaderKeyword = sawHeaderKeyword;
+    state.everBound = everBound;
+    state.noHeaderReported = noHeaderReported;
+    state.missingSeparatorReported = missingSeparatorReported;
+    state.unknownTypeReported = run.unknownTypeReported();
+    return state;
+  }
+
+  /** Continues from {@code state}, as if the lines that led to it had been read. */
+  void restore(State state) {
+    header.copyFrom(state.header);
+    metaPrefix = state.metaPrefix;
+    sawHeaderKeyword = state.sawHeaderKeyword;
+    everBound = state.everBound;
+    noHeaderReported = state.noHeaderReported;
+    missingSeparatorReported = state.missingSeparatorReported;
+    run.setUnknownTypeReported(state.unknownTypeReported);
+  }
+
+  /**
+   * Returns the header in force when {@code line[from, to)} is a data row of an ssh or conn
+   * log whose header block is usable, so that a fast path may read it; else {@code null}, and
+   * the line goes to {@link #accept}.
+   */
+  TsvHeader dataRowHeader(byte[] line, int from, int to) {
+    if (line[from] == '#' || !header.bound() || !header.usable()) {
+      return null;
+    }
+    if (metaPrefix != DEFAULT_META_PREFIX && startsWith(line, from, to, metaPrefix)) {
+      return null;
+    }
+    LogType type = header.type();
+    return type == LogType.SSH || type == LogType.CONN ? header : null;
   }
 
   /**
@@ -181,6 +248,10 @@ final class TsvLines {
       if (!header.typeFromContent()) {
         run.reportUnknownType(number);
       }
+      return;
+    }
+    if (type == LogType.DNS) {
+      // dns.log rows are read for names only and need none of the endpoint columns.
       return;
     }
     String log = type == LogType.SSH ? "ssh" : "conn";

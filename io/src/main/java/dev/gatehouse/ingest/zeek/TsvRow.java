@@ -1,5 +1,8 @@
 package dev.gatehouse.ingest.zeek;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A TSV data row split into fields, with the column positions of its header block. */
 final class TsvRow extends Row {
 
@@ -116,6 +119,37 @@ final class TsvRow extends Row {
       return "";
     }
     return ZeekText.decode(line, from, to);
+  }
+
+  @Override
+  List<String> items(Column column) {
+    int index = field(column);
+    if (index < 0) {
+      return null;
+    }
+    int from = fieldStarts[index];
+    int to = fieldEnds[index];
+    if (equalsRange(line, from, to, header.unsetField())) {
+      return null;
+    }
+    if (equalsRange(line, from, to, header.emptyField())) {
+      return List.of();
+    }
+    byte[] separator = header.setSeparator();
+    List<String> items = new ArrayList<>();
+    int start = from;
+    int i = from;
+    while (separator.length > 0 && i <= to - separator.length) {
+      if (matches(line, i, separator)) {
+        items.add(ZeekText.decode(line, start, i));
+        i += separator.length;
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    items.add(ZeekText.decode(line, start, to));
+    return items;
   }
 
   @Override

@@ -1,0 +1,215 @@
+package dev.gatehouse.ingest.zeek;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.gatehouse.core.diag.Diagnostics;
+import dev.gatehouse.core.model.SessionBatch;
+import dev.gatehouse.core.record.ConnSummary;
+import dev.gatehouse.core.record.DnsLookup;
+import dev.gatehouse.core.record.RecordSink;
+import dev.gatehouse.core.record.SshSession;
+import dev.gatehouse.ingest.LogType;
+import dev.gatehouse.ingest.SourceStats;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one part of a source, a run of whole lines held in memory, into a {@link
+ * SessionBatch}, so that the parts of one source can be read by several threads.
+ *
+ * <p>A part is read as {@link ZeekReader} reads the whole source, starting from the state the
+ * previous part ended in ({@link PartState}): the same lines give the same rows, counters and
+ * diagnostics. Line numbers in the batch and in the diagnostics count from the start of the
+ * part; the caller adds the lines of the parts before it. Well-formed ssh.log and conn.log TSV
+ * rows go through {@link TsvFastPath}; every other line goes through {@link TsvLines} or {@link
+ * JsonLines}.
+ *
+ * <p>Not thread-safe: one reader per thread.
+ */
+public final class ChunkReader {
+
+  private static final int UTF8_BOM_LENGTH = 3;
+
+  private final JsonFactory jsonFactory = new JsonFactory();
+
+  /**
+   * Where reading stands between two parts of a source: the TSV header in force, what was
+   * reported once per source, and whether the source turned out to be JSON lines.
+   */
+  public static final class PartState {
+    private final TsvLines.State tsv;
+    private final boolean json;
+
+    private PartState(TsvLines.State tsv, boolean json) {
+      this.tsv = tsv;
+      this.json = json;
+    }
+
+    /** Returns the state at the start of a source. */
+    public static PartState initial(String source, LogType typeFromName) {
+      SourceRun run = new SourceRun(source, typeFromName, IGNORING, new Diagnostics(0));
+      return new PartState(new TsvLines(run).state(), false);
+    }
+
+    /** Returns whether reading from this state and from {@code other} reads every line alike. */
+    public boolean sameAs(PartState other) {
+      return json == other.json && tsv.sameAs(other.tsv);
+    }
+  }
+
+  /** What reading one part gave. */
+  public static final class PartResult {
+    /** The rows for the model, with lines counted from the start of the part. */
+    public final SessionBatch batch;
+    /** The problems found, with lines counted from the start of the part. */
+    public final Diagnostics diagnostics;
+    /** The dns.log rows, in order. */
+    public final List<DnsLookup> dns;
+    /** The part's counters; {@code lines} and {@code bytes} are those of the part. */
+    public final SourceStats stats;
+    /** The state reading was in at the end of the part. */
+    public final PartState end;
+
+    PartResult(SessionBatch batch, Diagnostics diagnostics, List<DnsLookup> dns, SourceStats stats,
+        PartState end) {
+      this.batch = batch;
+      this.diagnostics = diagnostics;
+      this.dns = dns;
+      this.stats = stats;
+      this.end = end;
+    }
+  }
+
+  private static final RecordSink IGNORING = new RecordSink() {
+    @Override
+    public void acceptSsh(SshSession session) {}
+
+    @Override
+    public void acceptConn(ConnSummary connection) {}
+  };
+
+  /**
+   * Reads the lines in {@code bytes[from, to)}.
+   *
+   * @param batch an empty batch that receives the rows
+   * @param start the state the previous part ended in, or {@link PartState#initial}
+   * @param firstPart whether the part starts the source, so that its first line may start with
+   *     a byte order mark
+   * @param lastPart whether the part ends the source, so that its last line may lack a newline;
+   *     every other part must end with one
+   * @param leadingLongLine whether a line longer than {@link LineReader#MAX_LINE_LENGTH} came
+   *     just before {@code from}, so that it is the part's first line
+   * @param byteCount the decompressed bytes the part stands for, to be reported in its stats
+   */
+  public PartResult read(String source, LogType typeFromName, byte[] bytes, int from, int to,
+      SessionBatch batch, PartState start, boolean firstPart, boolean lastPart,
+      boolean leadingLongLine, long byteCount) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<DnsLookup> dns = new ArrayList<>(0);
+    SourceRun run = new SourceRun(source, typeFromName, new BatchSink(batch, dns), diagnostics);
+    TsvLines tsv = new TsvLines(run);
+    tsv.restore(start.tsv);
+    JsonLines json = start.json ? new JsonLines(run, jsonFactory) : null;
+    TsvFastPath fast = new TsvFastPath(run, batch);
+
+    long number = 0;
+    if (leadingLongLine) {
+      number++;
+      reportLongLine(run, number);
+    }
+    int position = from;
+    while (position < to) {
+      int newline = indexOfNewline(bytes, position, to);
+      boolean terminated = newline >= 0;
+      int end = terminated ? newline : to;
+      number++;
+      if (end - position >= LineReader.MAX_LINE_LENGTH) {
+        reportLongLine(run, number);
+      } else {
+        int lineEnd = end > position && bytes[end - 1] == '\r' ? end - 1 : end;
+        int lineStart = firstPart && number == 1 ? skipByteOrderMark(bytes, position, lineEnd) : position;
+        if (!isBlank(bytes, lineStart, lineEnd)) {
+          json = readLine(run, tsv, json, fast, bytes, lineStart, lineEnd, number,
+              lastPart && !terminated);
+        }
+      }
+      position = terminated ? newline + 1 : to;
+    }
+    SourceStats stats = run.stats(number, byteCount);
+    return new PartResult(batch, diagnostics, dns, stats, new PartState(tsv.state(), json != null));
+  }
+
+  private JsonLines readLine(SourceRun run, TsvLines tsv, JsonLines json, TsvFastPath fast,
+      byte[] bytes, int from, int to, long number, boolean lastLineCut) {
+    if (json == null) {
+      TsvHeader header = lastLineCut ? null : tsv.dataRowHeader(bytes, from, to);
+      if (header != null && fast.accept(header, bytes, from, to, number)) {
+        return null;
+      }
+      if (tsv.accept(bytes, from, to, number, lastLineCut)) {
+        return null;
+      }
+      json = new JsonLines(run, jsonFactory);
+    }
+    json.accept(bytes, from, to, number, lastLineCut);
+    return json;
+  }
+
+  private static void reportLongLine(SourceRun run, long number) {
+    run.diagnostics.error(run.source, number, ZeekReader.LINE_TOO_LONG,
+        "the line is longer than " + LineReader.MAX_LINE_LENGTH + " bytes and is skipped");
+    run.countSkipped();
+  }
+
+  static int indexOfNewline(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipByteOrderMark(byte[] buffer, int from, int to) {
+    boolean bom = to - from >= UTF8_BOM_LENGTH
+        && buffer[from] == (byte) 0xef
+        && buffer[from + 1] == (byte) 0xbb
+        && buffer[from + 2] == (byte) 0xbf;
+    return bom ? from + UTF8_BOM_LENGTH : from;
+  }
+
+  private static boolean isBlank(byte[] buffer, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = buffer[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Passes the records of the slow paths to the batch, and dns.log rows to a list. */
+  private static final class BatchSink implements RecordSink {
+    private final SessionBatch batch;
+    private final List<DnsLookup> dns;
+
+    BatchSink(SessionBatch batch, List<DnsLookup> dns) {
+      this.batch = batch;
+      this.dns = dns;
+    }
+
+    @Override
+    public void acceptSsh(SshSession session) {
+      batch.addSsh(session);
+    }
+
+    @Override
+    public void acceptConn(ConnSummary connection) {
+      batch.addConn(connection);
+    }
+
+    @Override
+    public void acceptDns(DnsLookup lookup) {
+      dns.add(lookup);
+    }
+  }
+}
