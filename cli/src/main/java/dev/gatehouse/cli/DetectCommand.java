@@ -4,6 +4,7 @@ import dev.gatehouse.core.assess.Alert;
 import dev.gatehouse.core.assess.AssessmentResult;
 import dev.gatehouse.core.model.Certainty;
 import dev.gatehouse.core.model.ModelSettings;
+import dev.gatehouse.ingest.SourceStats;
 import dev.gatehouse.output.DetectionWriter;
 import dev.gatehouse.output.JsonLinesWriter;
 import dev.gatehouse.output.TableWriter;
@@ -15,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -104,7 +106,7 @@ final class DetectCommand implements Callable<Integer> {
     try {
       minimum = Certainty.parse(minCertainty);
     } catch (IllegalArgumentException e) {
-      err.println("gatehouse detect: --min-certainty " + e.getMessage());
+      err.println("gatehouse: --min-certainty " + e.getMessage());
       return ExitCodes.USAGE;
     }
     SiteSettings siteSettings = SiteSettings.resolve(site, internal, err);
@@ -113,10 +115,15 @@ final class DetectCommand implements Callable<Integer> {
     }
     int evidence = maxEvidence != null ? maxEvidence : siteSettings.maxEvidence();
     if (evidence < 0) {
-      err.println("gatehouse detect: --max-evidence is " + evidence + ", expected 0 or more");
+      err.println("gatehouse: --max-evidence is " + evidence + ", expected 0 or more");
       return ExitCodes.USAGE;
     }
     ModelSettings settings = new ModelSettings(siteSettings.likely(), minimum, evidence);
+    String outputProblem = outputProblem();
+    if (outputProblem != null) {
+      err.println("gatehouse: " + outputProblem);
+      return ExitCodes.USAGE;
+    }
 
     try (AssessmentStage stage = AssessmentStage.open(siteSettings.assessment(), siteSettings.networks(),
         noState, err)) {
@@ -143,16 +150,20 @@ final class DetectCommand implements Callable<Integer> {
     List<Alert> written = assessment.alerts().stream()
         .filter(alert -> showSuppressed || !alert.suppressed())
         .toList();
-    Format chosen = format != null ? format : (interactive && output == null ? Format.table : Format.jsonl);
+    Format chosen = format != null ? format
+        : (interactive && writesToStandardOutput() ? Format.table : Format.jsonl);
     writeAlerts(written, chosen);
     boolean saved = stage.saveState(err);
-    if (!quiet) {
-      new RunSummary(result, siteSettings, minimum)
-          .withAssessment(stage, assessment, showSuppressed)
-          .print(err);
+    RunSummary summary = new RunSummary(result, siteSettings, minimum)
+        .withAssessment(stage, assessment, showSuppressed);
+    if (quiet) {
+      summary.printProblemsOnly(err);
+    } else {
+      summary.print(err);
     }
     err.flush();
-    if (result.unreadableSources() > 0) {
+    boolean partlyRead = result.sources().stream().anyMatch(SourceStats::truncated);
+    if (result.unreadableSources() > 0 || partlyRead) {
       return ExitCodes.INPUT_UNREADABLE;
     }
     if (!saved) {
@@ -166,14 +177,53 @@ final class DetectCommand implements Callable<Integer> {
   }
 
   private void writeAlerts(List<Alert> alerts, Format chosen) throws IOException {
-    if (output == null) {
+    if (writesToStandardOutput()) {
       Writer out = spec.commandLine().getOut();
       writer(chosen, out).writeAlerts(alerts);
       return;
     }
-    try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-      writer(chosen, out).writeAlerts(alerts);
+    // Written beside the target and moved over it, so a failed run never leaves half a file.
+    Path target = output.toAbsolutePath();
+    Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        writer(chosen, out).writeAlerts(alerts);
+      }
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
     }
+  }
+
+  private boolean writesToStandardOutput() {
+    return output == null || output.toString().equals("-");
+  }
+
+  /**
+   * Returns why {@code --output} cannot be written, or {@code null} when it can. Checked before
+   * any input is read, and an output that is also an input is rejected, since it would be lost.
+   */
+  private String outputProblem() {
+    if (writesToStandardOutput()) {
+      return null;
+    }
+    Path target = output.toAbsolutePath().normalize();
+    Path directory = target.getParent();
+    if (Files.isDirectory(target)) {
+      return "--output " + output + " is a directory; name a file such as " + output + "/detections.jsonl";
+    }
+    if (directory == null || !Files.isDirectory(directory)) {
+      return "--output " + output + ": the directory " + directory + " does not exist; create it first";
+    }
+    if (!Files.isWritable(directory)) {
+      return "--output " + output + ": the directory " + directory + " is not writable";
+    }
+    for (String path : paths) {
+      if (!path.equals("-") && Path.of(path).toAbsolutePath().normalize().equals(target)) {
+        return "--output " + output + " is also an input; writing it would destroy the log";
+      }
+    }
+    return null;
   }
 
   private static DetectionWriter writer(Format chosen, Writer out) {

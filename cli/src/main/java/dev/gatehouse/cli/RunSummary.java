@@ -68,7 +68,7 @@ final class RunSummary {
     } else {
       err.println("  conn.log: none read, so bytes and duration are unknown and no session can be likely");
     }
-    printProblems(err, result.diagnostics(), truncated);
+    printProblems(err, result.diagnostics(), skippedRows(), truncated);
     if (assessment != null) {
       printAssessment(err);
     }
@@ -80,7 +80,24 @@ final class RunSummary {
     }
   }
 
-  private static void printProblems(PrintWriter err, Diagnostics diagnostics, long truncated) {
+  /**
+   * Prints only the problems, for {@code --quiet}: nothing when the input had none, so a quiet
+   * run stays silent unless something was skipped or could not be read.
+   */
+  void printProblemsOnly(PrintWriter err) {
+    if (!result.diagnostics().countsByReason().isEmpty()) {
+      long truncated = result.sources().stream().filter(SourceStats::truncated).count();
+      err.println("gatehouse:");
+      printProblems(err, result.diagnostics(), skippedRows(), truncated);
+    }
+  }
+
+  private long skippedRows() {
+    return result.sources().stream().mapToLong(SourceStats::skippedRecords).sum();
+  }
+
+  private static void printProblems(PrintWriter err, Diagnostics diagnostics, long skippedRows,
+      long truncated) {
     if (diagnostics.countsByReason().isEmpty()) {
       err.println("  problems: none");
       return;
@@ -88,10 +105,12 @@ final class RunSummary {
     String counts = diagnostics.countsByReason().entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(", "));
-    err.printf(Locale.ROOT, "  problems: %d lines or files skipped, %d warnings (%s)%n",
-        diagnostics.errors(), diagnostics.warnings(), counts);
+    err.printf(Locale.ROOT, "  problems: %s skipped, %s, %s (%s)%n",
+        plural(skippedRows, "row"), plural(diagnostics.errors(), "error"),
+        plural(diagnostics.warnings(), "warning"), counts);
     if (truncated > 0) {
-      err.printf(Locale.ROOT, "  truncated compressed files: %d (rows before the break were used)%n", truncated);
+      err.printf(Locale.ROOT, "  truncated or damaged compressed files: %d (rows before the break were used)%n",
+          truncated);
     }
     for (Diagnostics.Diagnostic diagnostic : diagnostics.first()) {
       err.println("    " + diagnostic);
@@ -100,6 +119,10 @@ final class RunSummary {
     if (hidden > 0) {
       err.printf(Locale.ROOT, "    ... and %d more%n", hidden);
     }
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private void printAssessment(PrintWriter err) {

@@ -159,7 +159,7 @@ class DetectCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.detections()).hasSize(1);
     assertThat(run.err())
-        .contains("problems: 2 lines or files skipped, 0 warnings (bad-address 1, bad-auth-success 1)")
+        .contains("problems: 2 rows skipped, 2 errors, 0 warnings (bad-address 1, bad-auth-success 1)")
         .contains(log + ":9: error: ")
         .contains("'198.51.100.999'")
         .contains(log + ":10: error: auth_success is 'yes'");
@@ -227,5 +227,88 @@ class DetectCommandTest {
       assertThat(d.at("/traffic/duration_seconds").asDouble()).isEqualTo(600.5);
     });
     assertThat(run.err()).contains("gatehouse: 2 files");
+  }
+
+  @Test
+  void unwritableOutputFailsBeforeReading() throws IOException {
+    Path log = sshLog(row("C1", "198.51.100.7", "10.0.0.5", "T", "-"));
+    Path missingDirectory = dir.resolve("absent/detections.jsonl");
+
+    CliRun run = CliRun.of("detect", "--output", missingDirectory.toString(), log.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--output " + missingDirectory + ": the directory "
+        + dir.resolve("absent") + " does not exist; create it first");
+    assertThat(run.err()).doesNotContain("records:");
+  }
+
+  @Test
+  void outputThatIsAnInputIsRejected() throws IOException {
+    Path log = sshLog(row("C1", "198.51.100.7", "10.0.0.5", "T", "-"));
+    String before = Files.readString(log);
+
+    CliRun run = CliRun.of("detect", "--output", log.toString(), log.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("is also an input; writing it would destroy the log");
+    assertThat(Files.readString(log)).isEqualTo(before);
+  }
+
+  @Test
+  void outputDashIsStandardOutput() throws IOException {
+    Path log = sshLog(row("C1", "198.51.100.7", "10.0.0.5", "T", "-"));
+
+    CliRun run = CliRun.of("detect", "--output", "-", log.toString());
+
+    assertThat(run.detections()).hasSize(1);
+    assertThat(Files.exists(Path.of("-"))).isFalse();
+  }
+
+  @Test
+  void quietStillPrintsProblems() throws IOException {
+    Path log = sshLog(row("C1", "198.51.100.7", "10.0.0.5", "T", "-"));
+    Path missing = dir.resolve("nowhere.log");
+
+    CliRun quietWithProblem = CliRun.of("detect", "--quiet", missing.toString(), log.toString());
+    CliRun quietClean = CliRun.of("detect", "--quiet", log.toString());
+
+    assertThat(quietWithProblem.exitCode()).isEqualTo(3);
+    assertThat(quietWithProblem.err()).contains(missing.toString()).contains("unreadable-input 1")
+        .doesNotContain("records:");
+    assertThat(quietClean.err()).isEmpty();
+  }
+
+  @Test
+  void truncatedGzipExitsThree() throws IOException {
+    byte[] whole;
+    java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(buffer)) {
+      StringBuilder rows = new StringBuilder(HEADER);
+      for (int i = 0; i < 2000; i++) {
+        rows.append(row("C" + i, "198.51.100." + (i % 200), "10.0.0.5", "T", "-")).append('\n');
+      }
+      gzip.write(rows.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    whole = buffer.toByteArray();
+    Path cut = dir.resolve("ssh.log.gz");
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    CliRun run = CliRun.of("detect", "--format", "jsonl", cut.toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.detections()).isNotEmpty();
+    assertThat(run.err()).contains("truncated-input 1");
+  }
+
+  @Test
+  void skippedRowsAreCountedInSummary() throws IOException {
+    Path log = sshLog(
+        row("C1", "198.51.100.7", "10.0.0.5", "T", "-"),
+        row("C2", "not-an-address", "10.0.0.5", "T", "-"),
+        "1700000000.000000\tC3\t198.51.100.8");
+
+    CliRun run = CliRun.of("detect", "--format", "jsonl", log.toString());
+
+    assertThat(run.err()).contains("problems: 2 rows skipped, 2 errors, 0 warnings");
   }
 }

@@ -118,13 +118,24 @@ public final class TableWriter implements DetectionWriter {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + d.destinationPort();
   }
 
-  /** Returns {@code text} with control characters as {@code \xNN}, cut to a cell's width. */
+  /**
+   * Returns {@code text} with control characters as {@code \xNN}, and with formatting
+   * characters (bidirectional overrides, zero-width marks), separators, unassigned and
+   * private-use characters and surrogates as a backslash, {@code u} and four hex digits, cut to
+   * a cell's width. Emoji and other characters outside the Basic Multilingual Plane therefore
+   * appear as two escapes.
+   */
   static String terminalSafe(String text) {
     StringBuilder safe = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      int type = Character.getType(c);
       if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
         safe.append(String.format("\\x%02x", (int) c));
+      } else if (type == Character.FORMAT || type == Character.SURROGATE
+          || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+        safe.append(String.format("\\u%04x", (int) c));
       } else {
         safe.append(c);
       }
