@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A session's certainty, graded by the generator from the values it wrote, by the rule of
- * docs/detection-schema.md: T is confirmed, F is failed, and an unset outcome is likely when
+ * A session's certainty, graded by the generator from the values it wrote. The rule is that of
+ * docs/detection-schema.md. T is confirmed and F is failed. An unset outcome is likely when
  * the conn.log row shows an established TCP session of at least 10 s with at least 4000 payload
  * bytes each way, unknown otherwise. It does not call gatehouse's grading, so comparing the
  * two checks gatehouse.

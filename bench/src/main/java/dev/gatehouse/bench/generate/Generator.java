@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Writes a data set: Zeek ssh.log and conn.log with matching uids in each requested
  * {@link Variant}, and expected.jsonl with the detections a correct gatehouse run reports.
- * Every variant holds the same rows.
+ * Every variant contains the same rows.
  */
 public final class Generator {
 

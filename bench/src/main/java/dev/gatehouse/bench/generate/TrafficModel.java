@@ -124,6 +124,7 @@ final class TrafficModel {
         : Addresses.internalV4(9973 * random.nextInt(SERVERS_V4));
   }
 
+  /** Fills {@code step} with a scanner's session, going on with the current burst while it lasts. */
   private void scan(Step step, long ts, String uid) {
     if (burstLeft == 0) {
       boolean v6 = random.nextDouble() < IPV6_SHARE;
@@ -137,19 +138,23 @@ final class TrafficModel {
         burstDestination = server(v6);
         burstLeft = 5 + random.nextInt(55);
       }
-      int port = random.nextInt(100);
-      burstPort = port < 90 ? 22 : port < 97 ? 2222 : 22222;
+      int portDraw = random.nextInt(100);
+      if (portDraw < 90) {
+        burstPort = 22;
+      } else if (portDraw < 97) {
+        burstPort = 2222;
+      } else {
+        burstPort = 22222;
+      }
     }
     burstLeft--;
     shortSession(step, ts, uid, burstSource, burstDestination, burstPort, false, true);
   }
 
-  /** A scanner or guesser: F or unset, a short connection with a few kilobytes at most. */
+  /** Fills {@code step} with a scanner's or guesser's session: F or unset, short, a few KB at most. */
   private void shortSession(Step step, long ts, String uid, String source, String destination,
       int port, boolean localSource, boolean localDestination) {
-    int stateDraw = random.nextInt(100);
-    String state = stateDraw < 70 ? "SF" : stateDraw < 80 ? "RSTO" : stateDraw < 88 ? "RSTR"
-        : stateDraw < 94 ? "S0" : "REJ";
+    String state = shortSessionState(random.nextInt(100));
     boolean handshake = !state.equals("S0") && !state.equals("REJ");
     Boolean auth = handshake && random.nextInt(100) < 55 ? Boolean.FALSE : null;
     int attempts = auth == null ? 0 : 1 + random.nextInt(6);
@@ -180,7 +185,21 @@ final class TrafficModel {
         localDestination, history);
   }
 
-  /** A session of a person or a tool that logs in: T mostly, or unset and long. */
+  /** Returns the conn_state of a short session: SF 70 %, RSTO 10 %, RSTR 8 %, S0 6 %, REJ 6 %. */
+  private static String shortSessionState(int percentile) {
+    if (percentile < 70) {
+      return "SF";
+    } else if (percentile < 80) {
+      return "RSTO";
+    } else if (percentile < 88) {
+      return "RSTR";
+    } else if (percentile < 94) {
+      return "S0";
+    }
+    return "REJ";
+  }
+
+  /** Fills {@code step} with a session of a person or tool that logs in: mostly T, long. */
   private void longSession(Step step, long ts, String uid, String source, String destination,
       int port, boolean localSource, boolean localDestination) {
     Boolean auth = random.nextInt(100) < 85 ? Boolean.TRUE : null;
@@ -196,9 +215,9 @@ final class TrafficModel {
   }
 
   /**
-   * A session of the pool of login sources: each source has one to three internal targets and
-   * its sessions succeed, fail, or stay unset with a connection above, just below or far below
-   * the likely thresholds (10 s, 4000 bytes each way).
+   * Fills {@code step} with a session of the pool of login sources. Each source has one to three
+   * internal targets. Its sessions succeed, fail, or stay unset with a connection above, just
+   * below or far below the likely thresholds (10 s, 4000 bytes each way).
    */
   private void login(Step step, long ts, String uid) {
     int sourceIndex = random.nextInt(loginSources);
@@ -211,7 +230,12 @@ final class TrafficModel {
     int port = targetKey % 20 == 0 ? 2222 : 22;
 
     int outcome = random.nextInt(100);
-    Boolean auth = outcome < 45 ? Boolean.TRUE : outcome < 75 ? Boolean.FALSE : null;
+    Boolean auth = null;
+    if (outcome < 45) {
+      auth = Boolean.TRUE;
+    } else if (outcome < 75) {
+      auth = Boolean.FALSE;
+    }
     String client = auth == Boolean.FALSE
         ? SshProfiles.pick(SshProfiles.SCANNER_CLIENTS, random)
         : SshProfiles.pick(SshProfiles.USER_CLIENTS, random);
@@ -273,7 +297,7 @@ final class TrafficModel {
         SshProfiles.hostKeyOf(destination));
   }
 
-  /** A conn.log row of another service: DNS, web and TLS, and inbound probes of other ports. */
+  /** Returns a conn.log row of another service: DNS, web and TLS, or an inbound probe. */
   private ConnRow otherConnection(long index, int number, long clock) {
     String uid = Uids.of(Uids.OTHER_CONNECTIONS | (index * 64 + number));
     long ts = clock - random.nextLong(2_000_000L);

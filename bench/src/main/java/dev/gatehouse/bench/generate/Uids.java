@@ -31,7 +31,7 @@ final class Uids {
     return new String(uid);
   }
 
-  /** The SplitMix64 finalizer: a bijection on 64-bit values. */
+  /** Returns the SplitMix64 finalizer of {@code z}, a bijection on 64-bit values. */
   private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

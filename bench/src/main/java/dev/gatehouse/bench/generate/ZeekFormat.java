@@ -160,10 +160,12 @@ final class ZeekFormat {
       jsonNumber(out, "resp_bytes", row.responderBytes());
     }
     jsonString(out, "conn_state", row.connState());
+
     out.append(",\"local_orig\":").append(row.localOriginator() ? "true" : "false");
     out.append(",\"local_resp\":").append(row.localResponder() ? "true" : "false");
     jsonNumber(out, "missed_bytes", 0);
     jsonString(out, "history", row.history());
+
     long originatorPackets = ConnRow.packetsFor(row.originatorBytes());
     long responderPackets = row.responderBytes() <= 0 && row.history().length() <= 1
         ? 0 : ConnRow.packetsFor(row.responderBytes());

@@ -14,7 +14,7 @@ final class CaseBuilder {
 
   private CaseBuilder() {}
 
-  /** The tsv, json and gzip cases: one ssh.log of the main data set, no conn.log. */
+  /** Returns the tsv, json or gzip case: one ssh.log of the main data set, no conn.log. */
   static BenchCase sshOnly(String id, GeneratedDataSet data, Toolbox tools, int runs, int jqRuns)
       throws IOException {
     List<Tool> list = new ArrayList<>();
@@ -67,7 +67,7 @@ final class CaseBuilder {
         data.sshRows(), files, data.expectedFile(), list);
   }
 
-  /** The conn and rotated cases: ssh.log with a conn.log of --conn-ratio times its rows. */
+  /** Returns the conn or rotated case: ssh.log with a conn.log of --conn-ratio times its rows. */
   static BenchCase withConn(String id, GeneratedDataSet data, Toolbox tools, int runs)
       throws IOException {
     boolean rotated = id.equals("rotated");
@@ -112,7 +112,7 @@ final class CaseBuilder {
         data.sshRows() + data.connRows(), all, data.expectedFile(), list);
   }
 
-  /** The small case: a small TSV ssh.log, for start-up time. */
+  /** Returns the small case: a small TSV ssh.log, for start-up time. */
   static BenchCase small(GeneratedDataSet data, Toolbox tools, int runs) throws IOException {
     BenchCase tsv = sshOnly("tsv", data, tools, runs, runs);
     return new BenchCase("small", "a small ssh.log of " + data.sshRows() + " rows, Zeek TSV",

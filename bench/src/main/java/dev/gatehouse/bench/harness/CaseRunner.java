@@ -20,7 +20,7 @@ import java.util.Set;
 final class CaseRunner {
 
   /**
-   * What one tool did in a case.
+   * The outcome of one tool in a case.
    *
    * @param runs every completed run, in order
    * @param agreement whether the tool's pairs equal the expected ones, or {@code null} when the

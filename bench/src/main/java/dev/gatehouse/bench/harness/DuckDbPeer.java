@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The DuckDB peer: one JVM process that opens an in-memory DuckDB through its JDBC driver and
- * answers the detection question in SQL, so its time includes JVM start and connecting, as
+ * computes the reported pairs in SQL. Its time includes JVM start and connecting, as
  * gatehouse's does.
  *
  * <p>Usage: {@code DuckDbPeer tsv|json --ssh FILE... [--conn FILE...]}, or {@code DuckDbPeer
@@ -26,7 +26,8 @@ import java.util.List;
  * <p>Addresses are classified with regular expressions over their text, which equal the CIDR
  * tests for the default internal networks on dotted-quad IPv4 and RFC 5952 IPv6 text. DuckDB's
  * inet extension would test CIDRs directly, but it is not in the JDBC driver and cannot be
- * downloaded here. IPv4-mapped IPv6 text is not recognised.
+ * downloaded without access to DuckDB's extension repository. IPv4-mapped IPv6 text is not
+ * recognised.
  */
 public final class DuckDbPeer {
 
@@ -38,7 +39,8 @@ public final class DuckDbPeer {
       return;
     }
     if (args.length < 3 || !(args[0].equals("tsv") || args[0].equals("json"))) {
-      System.err.println("usage: DuckDbPeer tsv|json --ssh FILE... [--conn FILE...]");
+      System.err.println("DuckDbPeer: invalid arguments; usage: DuckDbPeer tsv|json --ssh FILE..."
+          + " [--conn FILE...], or DuckDbPeer --version");
       System.exit(2);
     }
     boolean json = args[0].equals("json");

@@ -222,6 +222,7 @@ public final class Harness implements Callable<Integer> {
   /** Returns the message that reports a gatehouse run whose output differs from expected.jsonl. */
   static String mismatchMessage(String caseId, int run, Path output, List<String> differences) {
     return "gatehouse's output in case " + caseId + ", run " + run + " (" + output + ") differs from"
-        + " expected.jsonl in " + differences.size() + " places:\n" + DetectionCheck.summarize(differences);
+        + " expected.jsonl (" + differences.size() + " differences):\n"
+        + DetectionCheck.summarize(differences);
   }
 }

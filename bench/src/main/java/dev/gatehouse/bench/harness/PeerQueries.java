@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The programs the peers run: DuckDB SQL, an awk program and a jq program, each answering
- * what gatehouse answers with its defaults. Each reports, per external source, internal
- * destination and port that has a confirmed or likely session, the sessions by certainty.
+ * The programs the peers run: DuckDB SQL, an awk program and a jq filter. Each prints one line
+ * per external source, internal destination and port that has a confirmed or likely session,
+ * with the sessions by certainty, which are the pairs gatehouse reports with its defaults.
  */
 final class PeerQueries {
 
@@ -99,8 +99,8 @@ final class PeerQueries {
 
   /**
    * Returns the awk program. It reads ssh.log and then conn.log rows in Zeek TSV from one
-   * stream or several files, finds its columns from each #fields line and tells the log from
-   * each #path line.
+   * stream or several files, finds its columns from each #fields line and takes the log type
+   * from each #path line.
    */
   static String awkProgram() {
     return String.join("\n",

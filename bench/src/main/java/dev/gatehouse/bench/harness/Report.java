@@ -110,6 +110,7 @@ final class Report {
       rows.add(speedTarget("gzip, directory of rotated files: at least " + GZIP_VS_DUCKDB
           + "x DuckDB's throughput", rotated, "DuckDB (JDBC)", GZIP_VS_DUCKDB));
     }
+
     double worstRss = 0;
     String worstCase = null;
     for (CaseRunner.CaseResult result : results.values()) {
@@ -124,6 +125,7 @@ final class Report {
         }
       }
     }
+
     if (worstCase != null) {
       rows.add(new String[] {"peak RSS below " + format("%.0f", MAX_RSS_MB) + " MB in every case",
           "largest: " + format("%.0f", worstRss) + " MB in case " + worstCase,
@@ -131,6 +133,7 @@ final class Report {
               : "missed by " + format("%.0f", worstRss - MAX_RSS_MB) + " MB ("
                   + format("%.1f", worstRss / MAX_RSS_MB) + "x the limit)"});
     }
+
     if (small != null) {
       double wall = median(small, Tool.Role.GATEHOUSE);
       rows.add(new String[] {"small file: under " + format("%.0f", SMALL_FILE_SECONDS)

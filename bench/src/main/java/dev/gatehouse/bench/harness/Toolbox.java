@@ -22,7 +22,7 @@ final class Toolbox {
   final String zcat;
   final boolean duckdb;
   final boolean readLimits;
-  /** Why peers were left out, one sentence each. */
+  /** Reasons why peers were left out, one sentence each. */
   final List<String> notes = new ArrayList<>();
 
   private final Path awkProgram;

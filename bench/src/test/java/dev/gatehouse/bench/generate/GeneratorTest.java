@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.core.model.ModelSettings;
 import dev.gatehouse.core.net.IpAddress;
 import dev.gatehouse.core.net.NetworkMap;
@@ -151,7 +152,7 @@ class GeneratorTest {
     String first = lines.get(0);
     JsonNode changed = MAPPER.readTree(first);
     long failed = changed.at("/sessions/failed").asLong();
-    ((com.fasterxml.jackson.databind.node.ObjectNode) changed.get("sessions")).put("failed", failed + 1);
+    ((ObjectNode) changed.get("sessions")).put("failed", failed + 1);
     List<String> altered = new ArrayList<>(lines);
     altered.set(0, MAPPER.writeValueAsString(changed));
     altered.remove(1);
