@@ -86,6 +86,11 @@ final class DetectCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print no summary on standard error.")
   boolean quiet;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that read the inputs (default: the available processors). The"
+          + " detections and the summary do not depend on it.")
+  Integer threads;
+
   @Option(names = "--show-suppressed",
       description = "Also write the detections that a triage rule suppressed, with the rule's id and"
           + " reason. Without it they are only counted in the summary.")
@@ -119,6 +124,10 @@ final class DetectCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     ModelSettings settings = new ModelSettings(siteSettings.likely(), minimum, evidence);
+    if (threads != null && threads < 1) {
+      err.println("gatehouse: --threads is " + threads + ", expected 1 or more");
+      return ExitCodes.USAGE;
+    }
     String outputProblem = outputProblem();
     if (outputProblem != null) {
       err.println("gatehouse: " + outputProblem);
@@ -138,9 +147,12 @@ final class DetectCommand implements Callable<Integer> {
       PrintWriter err) throws IOException {
     boolean interactive = Terminals.isInteractive();
     BatchRun.Progress progress = interactive && !quiet ? new ProgressLine(err) : BatchRun.Progress.NONE;
-    RunResult result = new BatchRun(siteSettings.networks(), settings, progress)
-        .withDnsSink(stage.dnsNames())
-        .run(paths);
+    BatchRun batch = new BatchRun(siteSettings.networks(), settings, progress)
+        .withDnsSink(stage.dnsNames());
+    if (threads != null) {
+      batch.withThreads(threads);
+    }
+    RunResult result = batch.run(paths);
     if (progress instanceof ProgressLine line) {
       line.clear();
     }

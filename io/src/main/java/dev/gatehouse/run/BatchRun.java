@@ -1,6 +1,7 @@
 package dev.gatehouse.run;
 
 import dev.gatehouse.core.diag.Diagnostics;
+import dev.gatehouse.core.model.ConnRowsNotExpectedException;
 import dev.gatehouse.core.model.Detection;
 import dev.gatehouse.core.model.ModelSettings;
 import dev.gatehouse.core.model.SshExternalInternalModel;
@@ -14,26 +15,36 @@ import dev.gatehouse.ingest.InputDiscovery;
 import dev.gatehouse.ingest.InputSource;
 import dev.gatehouse.ingest.LogType;
 import dev.gatehouse.ingest.SourceStats;
+import dev.gatehouse.ingest.zeek.ParallelZeekReader;
 import dev.gatehouse.ingest.zeek.ZeekReader;
+import dev.gatehouse.ingest.zeek.ZeekSniffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@code ssh_external_internal} model once over files, directories and standard input.
  *
- * <p>Sources named like ssh logs are read before the others and conn logs last, so the model
- * holds conn.log rows only for sessions it already knows; the model joins rows in any order, so
- * this ordering saves memory and never changes the detections.
+ * <p>Sources whose first rows are ssh.log rows (by their {@code #path}, {@code _path} or else
+ * their name) are read before the others and conn logs last, so the model holds conn.log rows
+ * only for sessions it already knows; the model joins rows in any order, so this ordering saves
+ * memory and never changes the detections. When no input can hold conn.log rows, the model
+ * grades sessions of unset outcome as they arrive ({@link
+ * SshExternalInternalModel#expectNoConnRows()}); if a later header block of a file turns out to
+ * hold conn.log rows after all, the run starts again with conn.log joins.
+ *
+ * <p>The sources are read by {@link ParallelZeekReader} on {@link #withThreads} threads. The
+ * detections, counters and diagnostics are those of reading the sources one after another.
  */
 public final class BatchRun {
 
   private static final Logger log = LoggerFactory.getLogger(BatchRun.class);
-
 
   /** Told about each source as the run reaches it. */
   public interface Progress {
@@ -48,6 +59,8 @@ public final class BatchRun {
   private final ModelSettings settings;
   private final Progress progress;
   private RecordSink dnsSink;
+  /** The reader threads, or 0 to read record by record on the calling thread. */
+  private int threads = Runtime.getRuntime().availableProcessors();
 
   public BatchRun(NetworkMap networks, ModelSettings settings, Progress progress) {
     this.networks = networks;
@@ -58,15 +71,94 @@ public final class BatchRun {
   /** Expands {@code arguments} into sources and runs the model over all of them. */
   public RunResult run(List<String> arguments) {
     long started = System.nanoTime();
-    Diagnostics diagnostics = new Diagnostics();
-    List<InputSource> sources =
-        new ArrayList<>(CompanionLogs.addConnCompanions(InputDiscovery.expand(arguments, diagnostics)));
-    int unreadable = (int) InputDiscovery.unreadableCount(diagnostics);
-    sources.sort(Comparator.comparingInt(BatchRun::readingRank));
+    Diagnostics discovery = new Diagnostics();
+    List<InputSource> found =
+        CompanionLogs.addConnCompanions(InputDiscovery.expand(arguments, discovery));
+    int unreadable = (int) InputDiscovery.unreadableCount(discovery);
+    Map<InputSource, LogType> firstTypes = new HashMap<>();
+    for (InputSource source : found) {
+      firstTypes.put(source, ZeekSniffer.firstLogType(source));
+    }
+    List<InputSource> sources = new ArrayList<>(found);
+    sources.sort(Comparator.comparingInt(source -> readingRank(firstTypes.get(source))));
 
+    boolean connPossible = sources.stream().anyMatch(source -> source.isStdin()
+        || source.typeFromName() == LogType.CONN || firstTypes.get(source) == LogType.CONN);
+    if (!connPossible) {
+      try {
+        return attempt(sources, discovery, unreadable, started, false);
+      } catch (ConnRowsNotExpectedException e) {
+        // A later header block of a file held conn.log rows: read everything again.
+        log.debug("Reading again with conn.log joins: {}", e.getMessage());
+      }
+    }
+    return attempt(sources, discovery, unreadable, started, true);
+  }
+
+  /**
+   * Reads every source into a new model.
+   *
+   * @param connRowsExpected whether conn.log rows may join sessions; when false, sessions of
+   *     unset outcome are graded as they arrive and dns.log rows are held back until the end, so
+   *     that an attempt that meets a conn.log row can be dropped and repeated
+   * @throws ConnRowsNotExpectedException if {@code connRowsExpected} is false and a conn.log row
+   *     joins a session graded without one
+   */
+  private RunResult attempt(List<InputSource> sources, Diagnostics discovery, int unreadable,
+      long started, boolean connRowsExpected) {
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.merge(discovery);
     SshExternalInternalModel model = new SshExternalInternalModel(networks, settings);
-    ZeekReader reader = new ZeekReader(dnsSink == null ? model : withDns(model, dnsSink), diagnostics);
-    List<SourceStats> stats = new ArrayList<>();
+    if (!connRowsExpected) {
+      model.expectNoConnRows();
+    }
+    List<DnsLookup> heldDns = new ArrayList<>();
+    RecordSink dns = dnsSink == null || connRowsExpected ? dnsSink : collecting(heldDns);
+    List<SourceStats> stats;
+    int unreadableRead;
+    if (threads > 0) {
+      ParallelZeekReader.Outcome outcome = new ParallelZeekReader(model, dns, diagnostics,
+          (index, source) -> progress.sourceStarted(index + 1, sources.size(), source), threads)
+          .read(sources);
+      stats = outcome.sources();
+      unreadableRead = outcome.unreadableSources();
+    } else {
+      stats = new ArrayList<>();
+      unreadableRead = readOneByOne(model, dns, sources, diagnostics, stats);
+    }
+    if (dns != dnsSink) {
+      heldDns.forEach(dnsSink::acceptDns);
+    }
+    List<Detection> detections = model.finish();
+    return new RunResult(detections, model.stats(), stats, diagnostics, unreadable + unreadableRead,
+        System.nanoTime() - started);
+  }
+
+  private static RecordSink collecting(List<DnsLookup> lookups) {
+    return new RecordSink() {
+      @Override
+      public void acceptSsh(SshSession session) {}
+
+      @Override
+      public void acceptConn(ConnSummary connection) {}
+
+      @Override
+      public void acceptDns(DnsLookup lookup) {
+        lookups.add(lookup);
+      }
+    };
+  }
+
+  /**
+   * Reads the sources one after another with one {@link ZeekReader}, record by record: the
+   * plain path that the parallel one must match.
+   *
+   * @return the number of sources that could not be read
+   */
+  private int readOneByOne(SshExternalInternalModel model, RecordSink dns,
+      List<InputSource> sources, Diagnostics diagnostics, List<SourceStats> stats) {
+    int unreadable = 0;
+    ZeekReader reader = new ZeekReader(dns == null ? model : withDns(model, dns), diagnostics);
     for (int i = 0; i < sources.size(); i++) {
       InputSource source = sources.get(i);
       progress.sourceStarted(i + 1, sources.size(), source);
@@ -79,9 +171,7 @@ public final class BatchRun {
         log.debug("Reading {} failed", source.name(), e);
       }
     }
-    List<Detection> detections = model.finish();
-    return new RunResult(detections, model.stats(), stats, diagnostics, unreadable,
-        System.nanoTime() - started);
+    return unreadable;
   }
 
   /**
@@ -92,6 +182,30 @@ public final class BatchRun {
    */
   public BatchRun withDnsSink(RecordSink sink) {
     this.dnsSink = sink;
+    return this;
+  }
+
+  /**
+   * Sets how many threads read the inputs (default: the available processors). The detections,
+   * counters and diagnostics do not depend on it.
+   *
+   * @return this run
+   * @throws IllegalArgumentException if {@code count} is less than 1
+   */
+  public BatchRun withThreads(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("threads is " + count + ", expected 1 or more");
+    }
+    this.threads = count;
+    return this;
+  }
+
+  /**
+   * Makes the run read the sources one after another, decoding each row into a record on the
+   * calling thread, the plain path that tests compare the parallel one with.
+   */
+  BatchRun recordByRecord() {
+    this.threads = 0;
     return this;
   }
 
@@ -115,9 +229,11 @@ public final class BatchRun {
     };
   }
 
-  /** Ranks ssh logs first, then sources of unknown type, then conn logs; the sort is stable. */
-  private static int readingRank(InputSource source) {
-    LogType type = source.typeFromName();
-    return type == LogType.SSH ? 0 : type == LogType.CONN ? 2 : 1;
+  /**
+   * Ranks ssh logs first, then sources of other or unknown type, then conn logs, by the type of
+   * their first rows or else their name; the sort is stable.
+   */
+  private static int readingRank(LogType firstType) {
+    return firstType == LogType.SSH ? 0 : firstType == LogType.CONN ? 2 : 1;
   }
 }

@@ -22,43 +22,64 @@ final class DetectionBuilder {
    */
   static final Comparator<SessionKey> CHRONOLOGICAL = Comparator.naturalOrder();
 
+  private static final HexFormat HEX = HexFormat.of();
+
   private final NetworkMap networks;
   private final ModelSettings settings;
+  private final MessageDigest sha256;
 
   DetectionBuilder(NetworkMap networks, ModelSettings settings) {
     this.networks = networks;
     this.settings = settings;
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 
   /** Returns the detections of every pair whose strongest session reaches the minimum. */
-  List<Detection> build(PairTable pairs) {
-    List<Pair> detected = new ArrayList<>();
+  List<Detection> build(PairTable pairs, FailureLog failures) {
+    List<Integer> detected = new ArrayList<>();
+    long[] firstSuccess = new long[pairs.size()];
     for (int id = 0; id < pairs.size(); id++) {
-      Pair pair = pairs.byId(id);
-      Certainty strongest = strongest(pair);
+      Pair pair = pairs.detailsOrNull(id);
+      firstSuccess[id] = pair == null || pair.report == null ? Long.MAX_VALUE : pair.report.firstSuccess;
+      Certainty strongest = strongest(pairs, id);
       if (strongest != null && strongest.atLeast(settings.minimumCertainty())) {
-        detected.add(pair);
+        detected.add(id);
       }
     }
+    long[] failuresBefore = failures.countBefore(firstSuccess, pairs.size());
 
     // Failures of each detected source, by internal destination over every port.
     Map<IpAddress, Map<IpAddress, Long>> failuresBySource = new HashMap<>();
-    for (Pair pair : detected) {
-      failuresBySource.putIfAbsent(pair.source(), new HashMap<>());
+    for (int id : detected) {
+      failuresBySource.putIfAbsent(pairs.source(id), new HashMap<>());
     }
     for (int id = 0; id < pairs.size(); id++) {
-      Pair pair = pairs.byId(id);
-      if (pair.failed > 0) {
-        Map<IpAddress, Long> byDestination = failuresBySource.get(pair.source());
+      if (pairs.failed[id] > 0) {
+        Map<IpAddress, Long> byDestination = failuresBySource.get(pairs.source(id));
         if (byDestination != null) {
-          byDestination.merge(pair.destination(), pair.failed, Long::sum);
+          byDestination.merge(pairs.destination(id), pairs.failed[id], Long::sum);
         }
       }
     }
 
+    Map<IpAddress, long[]> totalsBySource = new HashMap<>();
+    failuresBySource.forEach((source, byDestination) -> {
+      long total = 0;
+      for (long count : byDestination.values()) {
+        total += count;
+      }
+      totalsBySource.put(source, new long[] {total, byDestination.size()});
+    });
+
     List<Detection> detections = new ArrayList<>(detected.size());
-    for (Pair pair : detected) {
-      detections.add(build(pair, failuresBySource.get(pair.source())));
+    for (int id : detected) {
+      IpAddress source = pairs.source(id);
+      detections.add(build(pairs, id, failuresBefore[id], failuresBySource.get(source),
+          totalsBySource.get(source)));
     }
     detections.sort(Comparator.comparingLong(Detection::firstSeenMicros)
         .thenComparing(Detection::source)
@@ -68,25 +89,35 @@ final class DetectionBuilder {
   }
 
   /** Returns the strongest certainty among the pair's sessions, or {@code null} when it has none. */
-  private static Certainty strongest(Pair pair) {
-    PairReport report = pair.report;
+  private static Certainty strongest(PairTable pairs, int id) {
+    Pair pair = pairs.detailsOrNull(id);
+    PairReport report = pair == null ? null : pair.report;
     if (report != null && report.confirmed > 0) {
       return Certainty.CONFIRMED;
     }
     if (report != null && report.likely > 0) {
       return Certainty.LIKELY;
     }
-    if (pair.unset > 0) {
+    if (pairs.unset[id] > 0) {
       return Certainty.UNKNOWN;
     }
-    return pair.failed > 0 ? Certainty.FAILED : null;
+    return pairs.failed[id] > 0 ? Certainty.FAILED : null;
   }
 
-  private Detection build(Pair pair, Map<IpAddress, Long> sourceFailures) {
+  /**
+   * Builds the detection of one pair.
+   *
+   * @param sourceFailures the source's failures by internal destination over every port
+   * @param sourceTotals the sum of those failures and the number of destinations
+   */
+  private Detection build(PairTable pairs, int id, long failuresBefore,
+      Map<IpAddress, Long> sourceFailures, long[] sourceTotals) {
+    Pair pair = pairs.details(id);
     PairReport report = pair.report;
     long confirmed = report.confirmed;
     long likely = report.likely;
-    SessionCounts counts = new SessionCounts(confirmed, likely, pair.unset - likely, pair.failed);
+    SessionCounts counts = new SessionCounts(confirmed, likely, pairs.unset[id] - likely,
+        pairs.failed[id]);
     long reportedTotal = 0;
     for (Certainty certainty : Certainty.values()) {
       if (certainty.atLeast(settings.minimumCertainty())) {
@@ -94,16 +125,12 @@ final class DetectionBuilder {
       }
     }
 
-    IpAddress source = pair.source();
-    IpAddress destination = pair.destination();
-    long failuresElsewhere = 0;
-    long hostsElsewhere = 0;
-    for (Map.Entry<IpAddress, Long> entry : sourceFailures.entrySet()) {
-      if (!entry.getKey().equals(destination)) {
-        failuresElsewhere += entry.getValue();
-        hostsElsewhere++;
-      }
-    }
+    IpAddress source = pairs.source(id);
+    IpAddress destination = pairs.destination(id);
+    int port = pairs.port(id);
+    Long failuresHere = sourceFailures.get(destination);
+    long failuresElsewhere = sourceTotals[0] - (failuresHere == null ? 0 : failuresHere);
+    long hostsElsewhere = sourceTotals[1] - (failuresHere == null ? 0 : 1);
 
     SessionKey first = pair.firstNonFailed != null ? pair.firstNonFailed : pair.firstFailed;
     Traffic traffic = report.sessionsWithConn == 0
@@ -113,26 +140,30 @@ final class DetectionBuilder {
     SshProfile profile = new SshProfile(report.profileValues(0), report.profileValues(1),
         report.profileValues(2), report.profileValues(3), report.profileValues(4),
         report.profileValues(5), report.profileValues(6));
-    List<Evidence> evidence = report.evidence().stream().map(this::toEvidence).toList();
+    List<PairReport.EvidenceEntry> entries = report.evidence();
+    Evidence[] evidence = new Evidence[entries.size()];
+    for (int i = 0; i < evidence.length; i++) {
+      evidence[i] = toEvidence(entries.get(i));
+    }
 
     return new Detection(
-        detectionId(new PairKey(source, destination, pair.port), first.uid(), first.timestampMicros),
+        detectionId(sha256, new PairKey(source, destination, port), first.uid(), first.timestampMicros),
         SshExternalInternalModel.NAME,
-        strongest(pair),
+        strongest(pairs, id),
         source,
         networks.networkName(source),
         destination,
-        pair.port,
+        port,
         networks.networkName(destination),
         report.firstSeen,
         report.lastSeen,
         counts,
-        pair.failuresBeforeFirstSuccess(),
+        failuresBefore,
         failuresElsewhere,
         hostsElsewhere,
         traffic,
         profile,
-        evidence,
+        List.of(evidence),
         reportedTotal,
         SshExternalInternalModel.MITRE);
   }
@@ -150,15 +181,11 @@ final class DetectionBuilder {
    * first session when all failed), so the same input gives the same id whatever the reporting
    * options or the row order.
    */
-  static String detectionId(PairKey key, String firstUid, long firstTimestampMicros) {
+  static String detectionId(MessageDigest sha256, PairKey key, String firstUid,
+      long firstTimestampMicros) {
     String material = SshExternalInternalModel.NAME + '|' + key.source() + '|' + key.destination()
         + '|' + key.port() + '|' + Objects.toString(firstUid, "") + '|' + firstTimestampMicros;
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(material.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
+    byte[] digest = sha256.digest(material.getBytes(StandardCharsets.UTF_8));
+    return HEX.formatHex(digest, 0, 16);
   }
 }

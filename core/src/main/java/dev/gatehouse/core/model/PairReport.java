@@ -1,7 +1,6 @@
 package dev.gatehouse.core.model;
 
 import dev.gatehouse.core.record.AuthOutcome;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,7 +31,7 @@ final class PairReport {
 
   private EvidenceEntry[] evidence = new EvidenceEntry[0];
   private int evidenceSize;
-  private final ProfileList[] profile = new ProfileList[ProfileTuples.FIELDS];
+  private final ProfileList[] profile = new ProfileList[ProfileValues.FIELDS];
 
   /** One reported session kept as evidence. */
   record EvidenceEntry(SessionKey key, Certainty certainty, AuthOutcome auth, int authAttempts,
@@ -40,7 +39,8 @@ final class PairReport {
 
   /** Adds a reported session. */
   void addReported(SessionKey key, Certainty certainty, AuthOutcome auth, int authAttempts,
-      ConnFigures conn, String[] profileValues, String source, long line, int maxEvidence) {
+      ConnFigures conn, int[] profileIds, ProfileValues profileValues, String source, long line,
+      int maxEvidence) {
     long ts = key.timestampMicros;
     firstSeen = Math.min(firstSeen, ts);
     lastSeen = Math.max(lastSeen, ts);
@@ -48,9 +48,9 @@ final class PairReport {
       addTraffic(conn);
     }
     addEvidence(new EvidenceEntry(key, certainty, auth, authAttempts, conn, source, line), maxEvidence);
-    if (profileValues != null) {
-      for (int i = 0; i < profileValues.length; i++) {
-        String value = profileValues[i];
+    if (profileIds != null) {
+      for (int i = 0; i < ProfileValues.FIELDS; i++) {
+        String value = profileValues.value(i, profileIds[i]);
         if (value != null && !value.isEmpty()) {
           if (profile[i] == null) {
             profile[i] = new ProfileList();
@@ -111,11 +111,15 @@ final class PairReport {
 
     static final int CAPACITY = 8;
 
-    private final String[] values = new String[CAPACITY];
-    private final SessionKey[] keys = new SessionKey[CAPACITY];
+    private String[] values = new String[1];
+    private SessionKey[] keys = new SessionKey[1];
     private int size;
 
     void offer(String value, SessionKey key) {
+      if (size == values.length && size < CAPACITY) {
+        values = Arrays.copyOf(values, Math.min(CAPACITY, size * 2));
+        keys = Arrays.copyOf(keys, values.length);
+      }
       for (int i = 0; i < size; i++) {
         if (values[i].equals(value)) {
           if (key.compareTo(keys[i]) >= 0) {
@@ -143,7 +147,7 @@ final class PairReport {
     }
 
     List<String> values() {
-      return List.copyOf(new ArrayList<>(Arrays.asList(values).subList(0, size)));
+      return List.of(Arrays.copyOf(values, size));
     }
   }
 }

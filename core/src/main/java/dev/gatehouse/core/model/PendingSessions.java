@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Sessions whose {@code auth_success} is unset and whose conn.log row has not arrived yet, in
- * columns of primitive pages: 36 bytes a session. A slot is freed when the session is graded
+ * columns of primitive pages: 60 bytes a session, of which 28 are the ids of its profile values
+ * ({@link ProfileValues}). A slot is freed when the session is graded
  * and reused by the next one, so growing never copies a page.
  *
  * <p>Not thread-safe.
@@ -20,6 +21,7 @@ final class PendingSessions {
   /** Originator port in the high half, auth_attempts in the low half. */
   private long[][] portsAndAttempts = new long[0][];
   private int[][] sourceIds = new int[0][];
+  /** Seven profile value ids a session. */
   private int[][] profileIds = new int[0][];
   private int[][] pairIds = new int[0][];
 
@@ -32,8 +34,12 @@ final class PendingSessions {
     return freeCount > 0 ? free[freeCount - 1] : allocated;
   }
 
-  /** Stores a session in the slot {@link #nextSlot} returned. */
-  void add(long ts, int originatorPort, int authAttempts, int sourceId, long line, int profileId,
+  /**
+   * Stores a session in the slot {@link #nextSlot} returned.
+   *
+   * @param profile the ids of its profile values, or {@code null} when they are not kept
+   */
+  void add(long ts, int originatorPort, int authAttempts, int sourceId, long line, int[] profile,
       int pairId) {
     int slot;
     if (freeCount > 0) {
@@ -50,7 +56,12 @@ final class PendingSessions {
     lines[page][index] = line;
     portsAndAttempts[page][index] = ((long) originatorPort << 32) | (authAttempts & 0xffff_ffffL);
     sourceIds[page][index] = sourceId;
-    profileIds[page][index] = profileId;
+    if (profile == null) {
+      Arrays.fill(profileIds[page], index * ProfileValues.FIELDS,
+          (index + 1) * ProfileValues.FIELDS, -1);
+    } else {
+      System.arraycopy(profile, 0, profileIds[page], index * ProfileValues.FIELDS, ProfileValues.FIELDS);
+    }
     pairIds[page][index] = pairId;
   }
 
@@ -67,7 +78,7 @@ final class PendingSessions {
     lines[last] = new long[PAGE_SIZE];
     portsAndAttempts[last] = new long[PAGE_SIZE];
     sourceIds[last] = new int[PAGE_SIZE];
-    profileIds[last] = new int[PAGE_SIZE];
+    profileIds[last] = new int[PAGE_SIZE * ProfileValues.FIELDS];
     pairIds[last] = new int[PAGE_SIZE];
   }
 
@@ -99,8 +110,10 @@ final class PendingSessions {
     return sourceIds[slot >>> PAGE_BITS][slot & PAGE_MASK];
   }
 
-  int profileId(int slot) {
-    return profileIds[slot >>> PAGE_BITS][slot & PAGE_MASK];
+  /** Copies the profile value ids of a slot into {@code target}. */
+  void profile(int slot, int[] target) {
+    System.arraycopy(profileIds[slot >>> PAGE_BITS], (slot & PAGE_MASK) * ProfileValues.FIELDS,
+        target, 0, ProfileValues.FIELDS);
   }
 
   int pairId(int slot) {

@@ -68,6 +68,7 @@ public final class SessionBatch {
 
   private final NetworkMap networks;
   private final Certainty minimum;
+  private final boolean connRowsExpected;
   final RowCounters counters = new RowCounters();
   private final UidCodec codec = new UidCodec();
 
@@ -91,9 +92,13 @@ public final class SessionBatch {
   String[] connStates = new String[256];
   /** For conn rows: whether the connection goes from an external to an internal address. */
   boolean[] inbound = new boolean[256];
-  int[] profileOffsets = new int[256];
-  int[] profileLengths = new int[256];
-  int[] profileHashes = new int[256];
+  /** Where a row's profile values start in {@link #fieldOffsets}, or -1 when it has none. */
+  int[] profileStarts = new int[256];
+  /** Per profile value: its offset in {@link #profileBytes}, length (-1 when unset) and hash. */
+  int[] fieldOffsets = new int[256 * ProfileValues.FIELDS];
+  int[] fieldLengths = new int[256 * ProfileValues.FIELDS];
+  int[] fieldHashes = new int[256 * ProfileValues.FIELDS];
+  int fieldCount;
   byte[] profileBytes = new byte[4096];
   int profileSize;
 
@@ -103,9 +108,10 @@ public final class SessionBatch {
   private String pendingUidText;
   private int profileFieldsGiven;
 
-  SessionBatch(NetworkMap networks, Certainty minimum) {
+  SessionBatch(NetworkMap networks, Certainty minimum, boolean connRowsExpected) {
     this.networks = networks;
     this.minimum = minimum;
+    this.connRowsExpected = connRowsExpected;
   }
 
   /** Empties the batch for reuse. */
@@ -114,6 +120,7 @@ public final class SessionBatch {
     Arrays.fill(connStates, 0, size, null);
     size = 0;
     profileSize = 0;
+    fieldCount = 0;
     counters.clear();
   }
 
@@ -218,58 +225,60 @@ public final class SessionBatch {
     attempts[row] = authAttempts;
     lines[row] = line;
     takeUid(row);
-    profileOffsets[row] = profileSize;
-    profileLengths[row] = -1;
+    profileStarts[row] = -1;
     profileFieldsGiven = 0;
-    if (!SshExternalInternalModel.reportable(auth, minimum)) {
+    if (!SshExternalInternalModel.reportable(auth, minimum, connRowsExpected)) {
       size++;
       return false;
     }
+    profileStarts[row] = fieldCount;
     return true;
   }
 
   /** Gives the next profile value of the current ssh row as UTF-8 bytes. */
   public void profileValue(byte[] bytes, int from, int to) {
     int length = to - from;
-    ensureProfileRoom(length + 6);
-    profileBytes[profileSize++] = 1;
-    int remaining = length;
-    while (remaining >= 0x80) {
-      profileBytes[profileSize++] = (byte) (remaining | 0x80);
-      remaining >>>= 7;
+    if (profileSize + length > profileBytes.length) {
+      profileBytes = Arrays.copyOf(profileBytes, Math.max(profileBytes.length * 2, profileSize + length));
     }
-    profileBytes[profileSize++] = (byte) remaining;
     System.arraycopy(bytes, from, profileBytes, profileSize, length);
+    int field = addField();
+    fieldOffsets[field] = profileSize;
+    fieldLengths[field] = length;
+    fieldHashes[field] = ProfileValues.hash(bytes, from, to);
     profileSize += length;
-    profileFieldsGiven++;
   }
 
   /** Gives the next profile value of the current ssh row; {@code null} when unset. */
   public void profileValue(String value) {
     if (value == null) {
-      ensureProfileRoom(1);
-      profileBytes[profileSize++] = 0;
-      profileFieldsGiven++;
+      int field = addField();
+      fieldLengths[field] = -1;
     } else {
       byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
       profileValue(bytes, 0, bytes.length);
     }
   }
 
+  private int addField() {
+    if (profileFieldsGiven == ProfileValues.FIELDS) {
+      throw new IllegalStateException("more than " + ProfileValues.FIELDS + " profile values were given");
+    }
+    if (fieldCount == fieldOffsets.length) {
+      fieldOffsets = Arrays.copyOf(fieldOffsets, fieldCount * 2);
+      fieldLengths = Arrays.copyOf(fieldLengths, fieldCount * 2);
+      fieldHashes = Arrays.copyOf(fieldHashes, fieldCount * 2);
+    }
+    profileFieldsGiven++;
+    return fieldCount++;
+  }
+
   /** Ends the current ssh row after its seven profile values. */
   public void endSsh() {
-    if (profileFieldsGiven != ProfileTuples.FIELDS) {
+    if (profileFieldsGiven != ProfileValues.FIELDS) {
       throw new IllegalStateException(
-          profileFieldsGiven + " profile values were given, expected " + ProfileTuples.FIELDS);
+          profileFieldsGiven + " profile values were given, expected " + ProfileValues.FIELDS);
     }
-    int row = size;
-    int from = profileOffsets[row];
-    profileLengths[row] = profileSize - from;
-    int hash = 1;
-    for (int i = from; i < profileSize; i++) {
-      hash = 31 * hash + profileBytes[i];
-    }
-    profileHashes[row] = hash;
     size++;
   }
 
@@ -349,12 +358,6 @@ public final class SessionBatch {
     uidTexts[row] = pendingUidText;
   }
 
-  private void ensureProfileRoom(int extra) {
-    if (profileSize + extra > profileBytes.length) {
-      profileBytes = Arrays.copyOf(profileBytes, Math.max(profileBytes.length * 2, profileSize + extra));
-    }
-  }
-
   private int reserve() {
     if (size == kinds.length) {
       int capacity = size * 2;
@@ -375,9 +378,7 @@ public final class SessionBatch {
       uidTexts = Arrays.copyOf(uidTexts, capacity);
       connStates = Arrays.copyOf(connStates, capacity);
       inbound = Arrays.copyOf(inbound, capacity);
-      profileOffsets = Arrays.copyOf(profileOffsets, capacity);
-      profileLengths = Arrays.copyOf(profileLengths, capacity);
-      profileHashes = Arrays.copyOf(profileHashes, capacity);
+      profileStarts = Arrays.copyOf(profileStarts, capacity);
     }
     return size;
   }

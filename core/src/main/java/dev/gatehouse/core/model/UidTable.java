@@ -1,17 +1,22 @@
 package dev.gatehouse.core.model;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A map from connection uids to non-zero {@code int} values, sized for millions of entries.
+ * A map from connection uids to non-zero {@code int} values, or a set of uids, sized for
+ * millions of entries.
  *
  * <p>Packable uids ({@link UidCodec}) are kept as 128-bit keys in open-addressing tables with
- * linear probing: five ints a slot (the key's four halves and the value, 20 bytes), filled to
- * at most 3/4. The table is split into 64 segments chosen by the hash, and each segment doubles
- * on its own, so growing copies 1/64 of the entries at a time instead of holding two full
- * tables at once. Other uids go to a {@link HashMap} by their text.
+ * linear probing: four ints a slot for a set (16 bytes), five for a map (the value in the
+ * fifth), filled to at most 4/5 and grown by half, so on average about 2/3 full. The table is
+ * split into 1024 segments chosen by the hash, and each segment grows on its own, so growing
+ * copies a small part of the entries at a time instead of holding two full tables at once.
+ * Segments are made of pages of 64 slots, and the pages a growing segment leaves are cleared
+ * and reused by the next one: growth leaves no garbage that the collector would have to promote
+ * and then find dead in the old generation. Other uids go to a {@link HashMap} by their text.
  *
  * <p>Not thread-safe.
  */
@@ -26,23 +31,42 @@ final class UidTable {
     void visit(long high, long low, String text, int value);
   }
 
-  private static final int SEGMENT_BITS = 6;
-  private static final int INITIAL_SLOTS = 16;
-  private static final int STRIDE = 5;
+  private static final int SEGMENT_BITS = 10;
+  private static final int PAGE_BITS = 6;
+  /** Slots a page. */
+  private static final int PAGE_SLOTS = 1 << PAGE_BITS;
+  /** The value a set returns for a present uid. */
+  private static final int PRESENT = 1;
 
   private final Segment[] segments = new Segment[1 << SEGMENT_BITS];
   private final Map<String, Integer> textual = new HashMap<>();
+  /** Ints a slot: the key's four halves, and in a map the value. */
+  private final int stride;
+  /** Pages freed by growing segments, cleared, for the next segment that grows. */
+  private final ArrayDeque<int[]> freePages = new ArrayDeque<>();
 
-  /** One open-addressing table; slot i is {@code slots[5i..5i+4]}: high, low (two ints each), value. */
+  /**
+   * One open-addressing table in pages of {@link #PAGE_SLOTS} slots; a slot is empty when its
+   * key is all zero, which no packed uid is.
+   */
   private static final class Segment {
-    int[] slots = new int[STRIDE * INITIAL_SLOTS];
-    int mask = INITIAL_SLOTS - 1;
+    int[][] pages;
+    int capacity;
     int size;
   }
 
-  UidTable() {
+  /**
+   * Creates a table.
+   *
+   * @param values whether the table keeps a value per uid; a set returns 1 for a present uid
+   */
+  UidTable(boolean values) {
+    this.stride = values ? 5 : 4;
     for (int i = 0; i < segments.length; i++) {
-      segments[i] = new Segment();
+      Segment segment = new Segment();
+      segment.pages = new int[][] {new int[stride * PAGE_SLOTS]};
+      segment.capacity = PAGE_SLOTS;
+      segments[i] = segment;
     }
   }
 
@@ -57,120 +81,183 @@ final class UidTable {
     return segments[(int) (hash >>> (64 - SEGMENT_BITS))];
   }
 
-  private static boolean matches(int[] slots, int at, long high, long low) {
-    return slots[at] == (int) (high >>> 32) && slots[at + 1] == (int) high
-        && slots[at + 2] == (int) (low >>> 32) && slots[at + 3] == (int) low;
+  /** Maps the low 32 bits of the hash onto {@code [0, capacity)}. */
+  private static int home(long hash, int capacity) {
+    return (int) (((hash & 0xffff_ffffL) * capacity) >>> 32);
   }
 
-  /** Returns the slot offset of a packed uid, or the offset of the empty slot where it would go. */
-  private static int find(Segment segment, long hash, long high, long low) {
-    int[] slots = segment.slots;
-    int mask = segment.mask;
-    for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
-      int at = STRIDE * i;
-      if (slots[at + 4] == 0 || matches(slots, at, high, low)) {
-        return at;
+  private static boolean matches(int[] page, int at, long high, long low) {
+    return page[at] == (int) (high >>> 32) && page[at + 1] == (int) high
+        && page[at + 2] == (int) (low >>> 32) && page[at + 3] == (int) low;
+  }
+
+  private static boolean isEmpty(int[] page, int at) {
+    return (page[at] | page[at + 1] | page[at + 2] | page[at + 3]) == 0;
+  }
+
+  /** Returns the slot of a packed uid, or of the empty slot where it would go. */
+  private int find(Segment segment, long hash, long high, long low) {
+    int[][] pages = segment.pages;
+    int capacity = segment.capacity;
+    int slot = home(hash, capacity);
+    while (true) {
+      int[] page = pages[slot >>> PAGE_BITS];
+      int at = stride * (slot & (PAGE_SLOTS - 1));
+      if (isEmpty(page, at) || matches(page, at, high, low)) {
+        return slot;
       }
+      slot = slot + 1 == capacity ? 0 : slot + 1;
     }
+  }
+
+  private int[] page(Segment segment, int slot) {
+    return segment.pages[slot >>> PAGE_BITS];
+  }
+
+  private int offset(int slot) {
+    return stride * (slot & (PAGE_SLOTS - 1));
+  }
+
+  private int valueAt(int[] page, int at) {
+    if (isEmpty(page, at)) {
+      return 0;
+    }
+    return stride == 5 ? page[at + 4] : PRESENT;
+  }
+
+  /**
+   * Reads the first slot where a packed uid would be, so that the memory is in the cache when
+   * the uid is looked up soon after. A caller touches the uids of several rows before it looks
+   * any of them up: the reads do not wait for one another, while each lookup waits for its own.
+   *
+   * @return a word of the slot, for the caller to fold into a value it keeps
+   */
+  int touch(long high, long low) {
+    long hash = hash(high, low);
+    Segment segment = segment(hash);
+    int slot = home(hash, segment.capacity);
+    return page(segment, slot)[offset(slot)];
   }
 
   /** Returns the value of a packed uid, or 0 when it is absent. */
   int get(long high, long low) {
     long hash = hash(high, low);
     Segment segment = segment(hash);
-    return segment.slots[find(segment, hash, high, low) + 4];
+    int slot = find(segment, hash, high, low);
+    return valueAt(page(segment, slot), offset(slot));
   }
 
   /**
-   * Inserts a packed uid with {@code value} unless it is present.
+   * Inserts a packed uid with {@code value} unless it is present; a set ignores the value.
    *
    * @return the present value, or 0 when the uid was inserted
    */
   int putIfAbsent(long high, long low, int value) {
     long hash = hash(high, low);
     Segment segment = segment(hash);
-    int at = find(segment, hash, high, low);
-    int[] slots = segment.slots;
-    if (slots[at + 4] != 0) {
-      return slots[at + 4];
+    int slot = find(segment, hash, high, low);
+    int[] page = page(segment, slot);
+    int at = offset(slot);
+    if (!isEmpty(page, at)) {
+      return valueAt(page, at);
     }
-    slots[at] = (int) (high >>> 32);
-    slots[at + 1] = (int) high;
-    slots[at + 2] = (int) (low >>> 32);
-    slots[at + 3] = (int) low;
-    slots[at + 4] = value;
-    if (++segment.size > (segment.mask + 1) / 4 * 3) {
+    page[at] = (int) (high >>> 32);
+    page[at + 1] = (int) high;
+    page[at + 2] = (int) (low >>> 32);
+    page[at + 3] = (int) low;
+    if (stride == 5) {
+      page[at + 4] = value;
+    }
+    if (++segment.size * 5 > segment.capacity * 4) {
       grow(segment);
     }
     return 0;
   }
 
-  /** Replaces the value of a packed uid that is present. */
+  /** Replaces the value of a packed uid that is present in a map. */
   void replace(long high, long low, int value) {
     long hash = hash(high, low);
     Segment segment = segment(hash);
-    int at = find(segment, hash, high, low);
-    if (segment.slots[at + 4] == 0) {
+    int slot = find(segment, hash, high, low);
+    int[] page = page(segment, slot);
+    int at = offset(slot);
+    if (isEmpty(page, at)) {
       throw new IllegalStateException("uid " + UidCodec.format(high, low) + " is not in the table");
     }
-    segment.slots[at + 4] = value;
+    page[at + 4] = value;
   }
 
   /** Removes a packed uid and returns its value, or 0 when it was absent. */
   int remove(long high, long low) {
     long hash = hash(high, low);
     Segment segment = segment(hash);
-    int[] slots = segment.slots;
-    int mask = segment.mask;
-    int at = find(segment, hash, high, low);
-    int removed = slots[at + 4];
+    int capacity = segment.capacity;
+    int gap = find(segment, hash, high, low);
+    int removed = valueAt(page(segment, gap), offset(gap));
     if (removed == 0) {
       return 0;
     }
-    // Backward-shift deletion: move later entries of the probe run into the gap.
-    int gap = at / STRIDE;
-    for (int j = (gap + 1) & mask; ; j = (j + 1) & mask) {
-      int entry = STRIDE * j;
-      if (slots[entry + 4] == 0) {
+    // Backward-shift deletion: move later entries of the probe run into the gap when the gap
+    // lies between their home slot and where they are.
+    int j = gap;
+    while (true) {
+      j = j + 1 == capacity ? 0 : j + 1;
+      int[] page = page(segment, j);
+      int at = offset(j);
+      if (isEmpty(page, at)) {
         break;
       }
-      int home = (int) hash(keyHigh(slots, entry), keyLow(slots, entry)) & mask;
-      boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
-      if (movable) {
-        System.arraycopy(slots, entry, slots, STRIDE * gap, STRIDE);
+      int home = home(hash(keyHigh(page, at), keyLow(page, at)), capacity);
+      if (Math.floorMod(j - home, capacity) >= Math.floorMod(j - gap, capacity)) {
+        System.arraycopy(page, at, page(segment, gap), offset(gap), stride);
         gap = j;
       }
     }
-    Arrays.fill(slots, STRIDE * gap, STRIDE * gap + STRIDE, 0);
+    Arrays.fill(page(segment, gap), offset(gap), offset(gap) + stride, 0);
     segment.size--;
     return removed;
   }
 
-  private static long keyHigh(int[] slots, int at) {
-    return ((long) slots[at] << 32) | (slots[at + 1] & 0xffff_ffffL);
+  private static long keyHigh(int[] page, int at) {
+    return ((long) page[at] << 32) | (page[at + 1] & 0xffff_ffffL);
   }
 
-  private static long keyLow(int[] slots, int at) {
-    return ((long) slots[at + 2] << 32) | (slots[at + 3] & 0xffff_ffffL);
+  private static long keyLow(int[] page, int at) {
+    return ((long) page[at + 2] << 32) | (page[at + 3] & 0xffff_ffffL);
   }
 
-  private static void grow(Segment segment) {
-    int[] old = segment.slots;
-    int capacity = (segment.mask + 1) * 2;
-    int[] slots = new int[STRIDE * capacity];
-    int mask = capacity - 1;
-    for (int at = 0; at < old.length; at += STRIDE) {
-      if (old[at + 4] == 0) {
-        continue;
-      }
-      int j = (int) hash(keyHigh(old, at), keyLow(old, at)) & mask;
-      while (slots[STRIDE * j + 4] != 0) {
-        j = (j + 1) & mask;
-      }
-      System.arraycopy(old, at, slots, STRIDE * j, STRIDE);
+  /** Moves a segment into half as many pages again, taking pages from the free ones first. */
+  private void grow(Segment segment) {
+    int[][] old = segment.pages;
+    int pageCount = old.length + (old.length + 1) / 2;
+    int[][] pages = new int[pageCount][];
+    for (int i = 0; i < pageCount; i++) {
+      int[] page = freePages.poll();
+      pages[i] = page != null ? page : new int[stride * PAGE_SLOTS];
     }
-    segment.slots = slots;
-    segment.mask = mask;
+    int capacity = pageCount * PAGE_SLOTS;
+    for (int[] oldPage : old) {
+      for (int at = 0; at < oldPage.length; at += stride) {
+        if (isEmpty(oldPage, at)) {
+          continue;
+        }
+        int slot = home(hash(keyHigh(oldPage, at), keyLow(oldPage, at)), capacity);
+        while (!isEmpty(pages[slot >>> PAGE_BITS], offset(slot))) {
+          slot = slot + 1 == capacity ? 0 : slot + 1;
+        }
+        int[] page = pages[slot >>> PAGE_BITS];
+        int to = offset(slot);
+        for (int k = 0; k < stride; k++) {
+          page[to + k] = oldPage[at + k];
+        }
+      }
+    }
+    segment.pages = pages;
+    segment.capacity = capacity;
+    for (int[] oldPage : old) {
+      Arrays.fill(oldPage, 0);
+      freePages.push(oldPage);
+    }
   }
 
   /** Returns the value of a uid that is not packable, or 0 when it is absent. */
@@ -181,7 +268,7 @@ final class UidTable {
 
   /** Like {@link #putIfAbsent(long, long, int)} for a uid that is not packable. */
   int putIfAbsentText(String uid, int value) {
-    Integer present = textual.putIfAbsent(uid, value);
+    Integer present = textual.putIfAbsent(uid, stride == 5 ? value : PRESENT);
     return present == null ? 0 : present;
   }
 
@@ -208,10 +295,11 @@ final class UidTable {
   /** Passes every entry to {@code visitor}, in no particular order. */
   void forEach(Visitor visitor) {
     for (Segment segment : segments) {
-      int[] slots = segment.slots;
-      for (int at = 0; at < slots.length; at += STRIDE) {
-        if (slots[at + 4] != 0) {
-          visitor.visit(keyHigh(slots, at), keyLow(slots, at), null, slots[at + 4]);
+      for (int[] page : segment.pages) {
+        for (int at = 0; at < page.length; at += stride) {
+          if (!isEmpty(page, at)) {
+            visitor.visit(keyHigh(page, at), keyLow(page, at), null, valueAt(page, at));
+          }
         }
       }
     }

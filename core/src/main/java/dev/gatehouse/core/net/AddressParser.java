@@ -89,15 +89,24 @@ final class AddressParser {
     }
   }
 
+  /** Per-thread space for the halves, so that rejected text allocates nothing. */
+  private static final ThreadLocal<long[]> HALVES = ThreadLocal.withInitial(() -> new long[2]);
+
+  /** Returns the IPv6 address in {@code text[from, to)}, which contains a colon, or {@code null}. */
+  private static IpAddress parseIpv6(CharSequence text, int from, int to) {
+    long[] halves = HALVES.get();
+    return parseIpv6(text, from, to, halves) ? IpAddress.of(halves[0], halves[1]) : null;
+  }
+
   /**
-   * Returns the IPv6 address in {@code text[from, to)}, which contains at least one colon, or
-   * {@code null}.
+   * Parses the IPv6 address in {@code text[from, to)}, which contains at least one colon, into
+   * {@code halves[0]} (upper 64 bits) and {@code halves[1]}, and returns whether it is valid.
    *
    * <p>Groups before the {@code ::} are placed at their final position as they are read. Groups
    * after it are shifted into a right-aligned accumulator, because their position is only known
    * at the end. The two halves never overlap, because {@code ::} stands for at least one group.
    */
-  private static IpAddress parseIpv6(CharSequence text, int from, int to) {
+  static boolean parseIpv6(CharSequence text, int from, int to, long[] halves) {
     long headHigh = 0L;
     long headLow = 0L;
     int headGroups = 0;
@@ -109,12 +118,14 @@ final class AddressParser {
     int i = from;
     if (text.charAt(i) == ':') {
       if (i + 1 == to || text.charAt(i + 1) != ':') {
-        return null;
+        return false;
       }
       compressed = true;
       i += 2;
       if (i == to) {
-        return IpAddress.of(0L, 0L);
+        halves[0] = 0L;
+        halves[1] = 0L;
+        return true;
       }
     }
 
@@ -136,13 +147,13 @@ final class AddressParser {
       if (i < to && text.charAt(i) == '.') {
         long ipv4 = parseIpv4Bits(text, start, to);
         if (ipv4 == INVALID) {
-          return null;
+          return false;
         }
         pieceValue = ipv4;
         pieceGroups = 2;
         last = true;
       } else if (i == start) {
-        return null;
+        return false;
       } else {
         pieceValue = value;
         pieceGroups = 1;
@@ -150,7 +161,7 @@ final class AddressParser {
       }
 
       if (headGroups + tailGroups + pieceGroups > 8) {
-        return null;
+        return false;
       }
       int shift = 16 * pieceGroups;
       if (compressed) {
@@ -173,15 +184,15 @@ final class AddressParser {
         break;
       }
       if (text.charAt(i) != ':') {
-        return null;
+        return false;
       }
       i++;
       if (i == to) {
-        return null;
+        return false;
       }
       if (text.charAt(i) == ':') {
         if (compressed) {
-          return null;
+          return false;
         }
         compressed = true;
         i++;
@@ -193,9 +204,11 @@ final class AddressParser {
 
     int groups = headGroups + tailGroups;
     if (compressed ? groups > 7 : groups != 8) {
-      return null;
+      return false;
     }
-    return IpAddress.of(headHigh | tailHigh, headLow | tailLow);
+    halves[0] = headHigh | tailHigh;
+    halves[1] = headLow | tailLow;
+    return true;
   }
 
   private static boolean isDecimalDigit(char c) {

@@ -105,6 +105,32 @@ public final class IpAddress implements Comparable<IpAddress> {
     return AddressParser.parseIpv4Bits(bytes, from, to);
   }
 
+  /**
+   * Parses the characters {@code text[from, to)} like {@link #parse(CharSequence)} into the two
+   * halves of the 128-bit form, {@code halves[0]} ({@link #high()}) and {@code halves[1]} ({@link
+   * #low()}), without creating an address, and returns whether the range is a valid literal.
+   * {@code halves} is unchanged when it is not.
+   *
+   * @throws IndexOutOfBoundsException if the range does not lie within {@code text} or {@code
+   *     halves} has fewer than two elements
+   */
+  public static boolean parseHalves(CharSequence text, int from, int to, long[] halves) {
+    Objects.checkFromToIndex(from, to, text.length());
+    Objects.checkIndex(1, halves.length);
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == ':') {
+        return AddressParser.parseIpv6(text, from, to, halves);
+      }
+    }
+    long bits = from < to ? AddressParser.parseIpv4Bits(text, from, to) : AddressParser.INVALID;
+    if (bits == AddressParser.INVALID) {
+      return false;
+    }
+    halves[0] = 0L;
+    halves[1] = MAPPED_PREFIX_LOW | bits;
+    return true;
+  }
+
   /** Returns whether this address is IPv4, which includes every IPv4-mapped IPv6 address. */
   public boolean isIpv4() {
     return high == 0L && (low & 0xffff_ffff_0000_0000L) == MAPPED_PREFIX_LOW;

@@ -1,6 +1,7 @@
 package dev.gatehouse.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.net.IpAddress;
 import dev.gatehouse.core.net.NetworkMap;
@@ -11,6 +12,7 @@ import dev.gatehouse.core.record.SshSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +54,9 @@ class AggregationEquivalenceTest {
         RetainingModel expected = new RetainingModel(networks, settings);
         SshExternalInternalModel direct = new SshExternalInternalModel(networks, settings);
         SshExternalInternalModel batched = new SshExternalInternalModel(networks, settings);
+        SshExternalInternalModel withoutConn = new SshExternalInternalModel(networks, settings);
+        withoutConn.expectNoConnRows();
+        RetainingModel expectedWithoutConn = new RetainingModel(networks, settings);
         SessionBatch batch = batched.newBatch();
         int batchSize = 1 + random.nextInt(50);
         for (Row row : rows) {
@@ -59,6 +64,8 @@ class AggregationEquivalenceTest {
             expected.acceptSsh(row.ssh());
             direct.acceptSsh(row.ssh());
             batch.addSsh(row.ssh());
+            expectedWithoutConn.acceptSsh(row.ssh());
+            withoutConn.acceptSsh(row.ssh());
           } else {
             expected.acceptConn(row.conn());
             direct.acceptConn(row.conn());
@@ -77,8 +84,28 @@ class AggregationEquivalenceTest {
         assertThat(batched.finish()).as(context + ", batched").isEqualTo(expectedDetections);
         assertThat(direct.stats()).as(context).isEqualTo(expected.stats());
         assertThat(batched.stats()).as(context + ", batched").isEqualTo(expected.stats());
+        assertThat(withoutConn.finish()).as(context + ", no conn.log")
+            .isEqualTo(expectedWithoutConn.finish());
+        assertThat(withoutConn.stats()).as(context + ", no conn.log")
+            .isEqualTo(expectedWithoutConn.stats());
       }
     }
+  }
+
+  @Test
+  void connRowAfterPromiseIsRejected() {
+    SshExternalInternalModel model = new SshExternalInternalModel(NetworkMap.defaults(),
+        ModelSettings.DEFAULTS);
+    model.expectNoConnRows();
+    SshSession session = session(new Random(1), "CgradedEarly1", 1_700_000_000_000_000L, 1);
+    SshSession unset = new SshSession(session.timestampMicros(), session.uid(),
+        IpAddress.parse("198.51.100.7"), 1, IpAddress.parse("10.1.2.3"), 22, AuthOutcome.UNSET, 0,
+        null, null, null, null, null, null, null, null, null);
+    model.acceptSsh(unset);
+
+    assertThatThrownBy(() -> model.acceptConn(connFor(new Random(2), unset)))
+        .isInstanceOf(ConnRowsNotExpectedException.class)
+        .hasMessageContaining("CgradedEarly1");
   }
 
   private static List<Row> rows(Random random, int count) {

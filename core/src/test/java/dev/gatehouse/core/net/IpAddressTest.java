@@ -273,4 +273,25 @@ class IpAddressTest {
     // One 16-byte allocation per call would add 1.6 MB. The margin covers the probe itself.
     assertThat(allocated).isLessThan(10_000L);
   }
+
+  @Test
+  void parseHalvesAgreesWithTryParse() {
+    String[] texts = {"192.0.2.1", "0.0.0.0", "255.255.255.255", "::", "::1", "2001:db8::5",
+        "::ffff:192.0.2.44", "::ffff:c000:22c", "fe80::1:2:3:4", "1:2:3:4:5:6:7:8", "1.2.3",
+        "256.1.1.1", "01.2.3.4", "1::2::3", "[::1]", "", "12345::"};
+    for (String text : texts) {
+      long[] halves = {7, 7};
+      IpAddress parsed = IpAddress.tryParse(text);
+
+      boolean valid = IpAddress.parseHalves(text, 0, text.length(), halves);
+
+      assertThat(valid).as(text).isEqualTo(parsed != null);
+      if (parsed != null) {
+        assertThat(halves[0]).as(text).isEqualTo(parsed.high());
+        assertThat(halves[1]).as(text).isEqualTo(parsed.low());
+      } else {
+        assertThat(halves).as(text).containsExactly(7, 7);
+      }
+    }
+  }
 }

@@ -21,6 +21,18 @@ final class ByteText implements CharSequence {
     return this;
   }
 
+  byte[] bytes() {
+    return bytes;
+  }
+
+  int from() {
+    return from;
+  }
+
+  int to() {
+    return to;
+  }
+
   @Override
   public int length() {
     return to - from;

@@ -96,13 +96,14 @@ public final class ChunkReader {
    *     a byte order mark
    * @param lastPart whether the part ends the source, so that its last line may lack a newline;
    *     every other part must end with one
-   * @param leadingLongLine whether a line longer than {@link LineReader#MAX_LINE_LENGTH} came
-   *     just before {@code from}, so that it is the part's first line
+   * @param leadingLongLines how many lines longer than {@link LineReader#MAX_LINE_LENGTH} came
+   *     just before {@code from} and were skipped by whoever cut the part; they are the part's
+   *     first lines
    * @param byteCount the decompressed bytes the part stands for, to be reported in its stats
    */
   public PartResult read(String source, LogType typeFromName, byte[] bytes, int from, int to,
       SessionBatch batch, PartState start, boolean firstPart, boolean lastPart,
-      boolean leadingLongLine, long byteCount) {
+      int leadingLongLines, long byteCount) {
     Diagnostics diagnostics = new Diagnostics();
     List<DnsLookup> dns = new ArrayList<>(0);
     SourceRun run = new SourceRun(source, typeFromName, new BatchSink(batch, dns), diagnostics);
@@ -110,15 +111,24 @@ public final class ChunkReader {
     tsv.restore(start.tsv);
     JsonLines json = start.json ? new JsonLines(run, jsonFactory) : null;
     TsvFastPath fast = new TsvFastPath(run, batch);
+    JsonFastPath jsonFast = new JsonFastPath(run, batch);
+    LineScanner scanner = new LineScanner();
 
     long number = 0;
-    if (leadingLongLine) {
+    for (int i = 0; i < leadingLongLines; i++) {
       number++;
       reportLongLine(run, number);
     }
     int position = from;
     while (position < to) {
-      int newline = indexOfNewline(bytes, position, to);
+      byte separator = json == null ? tsv.fastSeparator() : 0;
+      int newline;
+      if (separator != 0) {
+        scanner.ensureCapacity(tsv.fieldCount());
+        newline = scanner.scan(bytes, position, to, separator);
+      } else {
+        newline = LineScanner.indexOfNewline(bytes, position, to);
+      }
       boolean terminated = newline >= 0;
       int end = terminated ? newline : to;
       number++;
@@ -128,8 +138,8 @@ public final class ChunkReader {
         int lineEnd = end > position && bytes[end - 1] == '\r' ? end - 1 : end;
         int lineStart = firstPart && number == 1 ? skipByteOrderMark(bytes, position, lineEnd) : position;
         if (!isBlank(bytes, lineStart, lineEnd)) {
-          json = readLine(run, tsv, json, fast, bytes, lineStart, lineEnd, number,
-              lastPart && !terminated);
+          json = readLine(run, tsv, json, separator != 0 ? fast : null, jsonFast, scanner, bytes,
+              lineStart, lineEnd, number, lastPart && !terminated);
         }
       }
       position = terminated ? newline + 1 : to;
@@ -138,17 +148,25 @@ public final class ChunkReader {
     return new PartResult(batch, diagnostics, dns, stats, new PartState(tsv.state(), json != null));
   }
 
+  /**
+   * Reads one non-blank line.
+   *
+   * @param fast the fast path, or {@code null} when the line was not scanned for separators
+   */
   private JsonLines readLine(SourceRun run, TsvLines tsv, JsonLines json, TsvFastPath fast,
-      byte[] bytes, int from, int to, long number, boolean lastLineCut) {
+      JsonFastPath jsonFast, LineScanner scanner, byte[] bytes, int from, int to, long number,
+      boolean lastLineCut) {
     if (json == null) {
-      TsvHeader header = lastLineCut ? null : tsv.dataRowHeader(bytes, from, to);
-      if (header != null && fast.accept(header, bytes, from, to, number)) {
+      TsvHeader header = fast == null || lastLineCut ? null : tsv.dataRowHeader(bytes, from, to);
+      if (header != null && fast.accept(header, bytes, from, to, number, scanner)) {
         return null;
       }
       if (tsv.accept(bytes, from, to, number, lastLineCut)) {
         return null;
       }
       json = new JsonLines(run, jsonFactory);
+    } else if (!lastLineCut && jsonFast.accept(bytes, from, to, number)) {
+      return json;
     }
     json.accept(bytes, from, to, number, lastLineCut);
     return json;
@@ -161,12 +179,7 @@ public final class ChunkReader {
   }
 
   static int indexOfNewline(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
+    return LineScanner.indexOfNewline(bytes, from, to);
   }
 
   private static int skipByteOrderMark(byte[] buffer, int from, int to) {

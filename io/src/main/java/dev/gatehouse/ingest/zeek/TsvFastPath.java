@@ -37,48 +37,50 @@ final class TsvFastPath {
   private int responderPort;
   private long addressHigh;
   private long addressLow;
+  private final long[] halves = new long[2];
 
   TsvFastPath(SourceRun run, SessionBatch batch) {
     this.run = run;
     this.batch = batch;
   }
 
-  /** Reads the data row {@code line[from, to)} under {@code header}, or returns false to decline it. */
-  boolean accept(TsvHeader header, byte[] line, int from, int to, long number) {
-    byte[] separator = header.separator();
-    if (separator.length != 1) {
-      return false;
-    }
+  /**
+   * Reads the data row {@code line[from, to)} under {@code header}, whose separators {@code
+   * scanner} found, or returns false to decline it.
+   */
+  boolean accept(TsvHeader header, byte[] line, int from, int to, long number, LineScanner scanner) {
     int expected = header.fields().length;
-    if (split(line, from, to, separator[0], expected) != expected) {
+    if (scanner.separatorCount != expected - 1) {
       return false;
     }
+    if (starts.length < expected) {
+      starts = new int[expected];
+      ends = new int[expected];
+    }
+    int[] separators = scanner.separators;
+    int fieldStart = from;
+    for (int i = 0; i < expected - 1; i++) {
+      starts[i] = fieldStart;
+      ends[i] = separators[i];
+      fieldStart = separators[i] + 1;
+    }
+    starts[expected - 1] = fieldStart;
+    ends[expected - 1] = to;
     this.line = line;
     this.header = header;
     return header.type() == LogType.SSH ? readSsh(number) : readConn();
   }
 
-  /** Splits at {@code separator} and returns the field count, or -1 when there are more than {@code expected}. */
-  private int split(byte[] bytes, int from, int to, byte separator, int expected) {
-    if (starts.length < expected) {
-      starts = new int[expected];
-      ends = new int[expected];
+  /**
+   * Returns the separator of {@code header} when its rows can be read here: one byte that is
+   * neither a newline nor a carriage return; else 0.
+   */
+  static byte separatorOf(TsvHeader header) {
+    byte[] separator = header.separator();
+    if (separator.length != 1 || separator[0] == '\n' || separator[0] == '\r' || separator[0] == 0) {
+      return 0;
     }
-    int count = 0;
-    int fieldStart = from;
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == separator) {
-        if (count == expected - 1) {
-          return -1;
-        }
-        starts[count] = fieldStart;
-        ends[count++] = i;
-        fieldStart = i + 1;
-      }
-    }
-    starts[count] = fieldStart;
-    ends[count++] = to;
-    return count;
+    return separator[0];
   }
 
   private boolean readSsh(long number) {
@@ -187,12 +189,12 @@ final class TsvFastPath {
       addressLow = IPV4_MAPPED | bits;
       return true;
     }
-    IpAddress address = IpAddress.tryParse(text.set(line, starts[field], ends[field]));
-    if (address == null) {
+    ByteText value = text.set(line, starts[field], ends[field]);
+    if (!IpAddress.parseHalves(value, 0, value.length(), halves)) {
       return false;
     }
-    addressHigh = address.high();
-    addressLow = address.low();
+    addressHigh = halves[0];
+    addressLow = halves[1];
     return true;
   }
 

@@ -94,6 +94,23 @@ final class TsvLines {
   }
 
   /**
+   * Returns the one-byte separator of the header in force when the rows under it can go to
+   * {@link TsvFastPath}, else 0.
+   */
+  byte fastSeparator() {
+    if (!header.bound() || !header.usable()) {
+      return 0;
+    }
+    LogType type = header.type();
+    return type == LogType.SSH || type == LogType.CONN ? TsvFastPath.separatorOf(header) : 0;
+  }
+
+  /** Returns the number of fields of the bound header block, or 0. */
+  int fieldCount() {
+    return header.bound() ? header.fields().length : 0;
+  }
+
+  /**
    * Returns the header in force when {@code line[from, to)} is a data row of an ssh or conn
    * log whose header block is usable, so that a fast path may read it; else {@code null}, and
    * the line goes to {@link #accept}.

@@ -125,21 +125,30 @@ public final class ZeekReader {
 
   private void reportBrokenStream(SourceRun run, CorruptInputException failure, long line) {
     run.markTruncated();
+    reportBrokenStream(diagnostics, run.source, failure, line, run.lastLineDropped());
+  }
+
+  /**
+   * Reports a compressed stream that ended early or is corrupt, after {@code line} lines of
+   * which the last was cut and skipped when {@code lastLineDropped}.
+   */
+  static void reportBrokenStream(Diagnostics diagnostics, String source,
+      CorruptInputException failure, long line, boolean lastLineDropped) {
     String place;
     if (line == 0) {
       place = "no rows could be read";
-    } else if (run.lastLineDropped()) {
+    } else if (lastLineDropped) {
       place = "the rows before line " + line + " were read and line " + line
           + ", which the break cut, was skipped";
     } else {
       place = "the rows up to line " + line + " were read";
     }
     if (failure.truncated()) {
-      diagnostics.warning(run.source, line, TRUNCATED_INPUT,
+      diagnostics.warning(source, line, TRUNCATED_INPUT,
           failure.getMessage() + ": " + place
               + ". The file may still be being written or was cut while copied");
     } else {
-      diagnostics.warning(run.source, line, CORRUPT_INPUT,
+      diagnostics.warning(source, line, CORRUPT_INPUT,
           failure.getMessage() + ": " + place + ". Check the file against its source");
     }
   }
