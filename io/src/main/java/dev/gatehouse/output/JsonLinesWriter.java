@@ -183,18 +183,25 @@ public final class JsonLinesWriter implements DetectionWriter {
     json.writeEndObject();
   }
 
+  /** Writes {@code value}, or {@code null} when it is -1 (unset or unknown). */
+  private static void writeCount(JsonGenerator json, String name, long value) throws IOException {
+    if (value < 0) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, value);
+    }
+  }
+
   private static void writeTraffic(JsonGenerator json, Traffic traffic) throws IOException {
     json.writeObjectFieldStart("traffic");
     json.writeBooleanField("known", traffic.known());
     json.writeNumberField("sessions_with_conn", traffic.sessionsWithConn());
-    if (traffic.known()) {
-      json.writeNumberField("bytes_from_source", traffic.originatorBytes());
-      json.writeNumberField("bytes_from_destination", traffic.responderBytes());
-      json.writeNumberField("duration_seconds", traffic.durationMicros() / 1_000_000.0);
-    } else {
-      json.writeNullField("bytes_from_source");
-      json.writeNullField("bytes_from_destination");
+    writeCount(json, "bytes_from_source", traffic.originatorBytes());
+    writeCount(json, "bytes_from_destination", traffic.responderBytes());
+    if (traffic.durationMicros() < 0) {
       json.writeNullField("duration_seconds");
+    } else {
+      json.writeNumberField("duration_seconds", traffic.durationMicros() / 1_000_000.0);
     }
     json.writeEndObject();
   }

@@ -90,7 +90,7 @@ public final class TableWriter implements DetectionWriter {
     SessionCounts s = d.sessions();
     String source = d.source() + (d.sourceNetwork() == null ? "" : " (" + d.sourceNetwork() + ")");
     String destination = hostPort(d) + (d.destinationNetwork() == null ? "" : " (" + d.destinationNetwork() + ")");
-    String bytesOut = d.traffic().known() ? Long.toString(d.traffic().responderBytes()) : "unknown";
+    String bytesOut = d.traffic().responderBytes() >= 0 ? Long.toString(d.traffic().responderBytes()) : "unknown";
     String client = d.ssh().clients().isEmpty() ? "-" : terminalSafe(d.ssh().clients().get(0));
     String severity = alert.assessed() ? alert.score().severity().label() : "-";
     String score = alert.assessed() ? Integer.toString(alert.score().value()) : "-";

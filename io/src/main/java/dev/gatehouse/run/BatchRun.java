@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * Runs the {@code ssh_external_internal} model once over files, directories and standard input.
  *
  * <p>Sources whose first rows are ssh.log rows (by their {@code #path}, {@code _path} or else
- * their name) are read before the others and conn logs last, so the model holds conn.log rows
- * only for sessions it already knows; the model joins rows in any order, so this ordering saves
- * memory and never changes the detections. When no input can hold conn.log rows, the model
+ * their name) are read before the others and conn logs last, so the model keeps conn.log rows
+ * only for sessions it already knows. The model joins rows in any order, so this ordering saves
+ * memory and does not change the detections. When no input can hold conn.log rows, the model
  * grades sessions of unset outcome as they arrive ({@link
  * SshExternalInternalModel#expectNoConnRows()}); if a later header block of a file turns out to
  * hold conn.log rows after all, the run starts again with conn.log joins.
@@ -98,9 +98,9 @@ public final class BatchRun {
   /**
    * Reads every source into a new model.
    *
-   * @param connRowsExpected whether conn.log rows may join sessions; when false, sessions of
+   * @param connRowsExpected whether conn.log rows may join sessions. When false, sessions of
    *     unset outcome are graded as they arrive and dns.log rows are held back until the end, so
-   *     that an attempt that meets a conn.log row can be dropped and repeated
+   *     that an attempt that meets a conn.log row can be dropped and repeated.
    * @throws ConnRowsNotExpectedException if {@code connRowsExpected} is false and a conn.log row
    *     joins a session graded without one
    */
@@ -231,9 +231,12 @@ public final class BatchRun {
 
   /**
    * Ranks ssh logs first, then sources of other or unknown type, then conn logs, by the type of
-   * their first rows or else their name; the sort is stable.
+   * their first rows or else their name. The sort is stable.
    */
   private static int readingRank(LogType firstType) {
-    return firstType == LogType.SSH ? 0 : firstType == LogType.CONN ? 2 : 1;
+    if (firstType == LogType.SSH) {
+      return 0;
+    }
+    return firstType == LogType.CONN ? 2 : 1;
   }
 }

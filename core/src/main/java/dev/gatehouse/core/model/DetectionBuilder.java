@@ -17,8 +17,8 @@ import java.util.Objects;
 final class DetectionBuilder {
 
   /**
-   * Earliest first; the uid, the source port and for sessions without a uid the arrival order
-   * break ties, so the order never depends on how rows with a uid were ordered in the input.
+   * Earliest first. The uid, the source port and, for sessions without a uid, the arrival order
+   * break ties, so the order does not depend on how rows with a uid were ordered in the input.
    */
   static final Comparator<SessionKey> CHRONOLOGICAL = Comparator.naturalOrder();
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.model;
 
 /**
- * What a (source, destination, port) keeps beyond the counters of {@link PairTable}: the keys
+ * The state of a (source, destination, port) beyond the counters of {@link PairTable}: the keys
  * of its first sessions, for the detection id, and the aggregates of its reported sessions.
  * Created with the pair's first non-failed or reported session.
  */
@@ -29,8 +29,8 @@ final class Pair {
 
   /** Records a confirmed or likely session that started at {@code ts}. */
   void addSuccess(long ts) {
-    PairReport r = report();
-    r.firstSuccess = Math.min(r.firstSuccess, ts);
+    PairReport aggregates = report();
+    aggregates.firstSuccess = Math.min(aggregates.firstSuccess, ts);
   }
 
   void offerFailed(SessionKey key) {

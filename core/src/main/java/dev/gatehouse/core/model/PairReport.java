@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The aggregates of one pair's successful and reported sessions, created with the pair's first
- * such session: counts of confirmed and likely sessions, the first success, and for the
- * reported sessions the first and last start, the traffic, the earliest evidence and the
- * distinct SSH profile values.
+ * such session. They are the counts of confirmed and likely sessions and the first success, and
+ * for the reported sessions the first and last start, the traffic, the earliest evidence and
+ * the distinct SSH profile values.
  *
  * <p>Every part is bounded: the evidence keeps the {@code maxEvidence} earliest sessions and
  * each profile field the {@link ProfileList#CAPACITY} values that appear first, so memory does
@@ -25,9 +25,10 @@ final class PairReport {
   long lastSeen = Long.MIN_VALUE;
 
   long sessionsWithConn;
-  long originatorBytes;
-  long responderBytes;
-  long durationMicros;
+  /** Sums over the joined sessions that have the value; -1 while none has it. */
+  long originatorBytes = -1;
+  long responderBytes = -1;
+  long durationMicros = -1;
 
   private EvidenceEntry[] evidence = new EvidenceEntry[0];
   private int evidenceSize;
@@ -64,9 +65,17 @@ final class PairReport {
   /** Adds the conn.log row of a reported session to the traffic sums. */
   void addTraffic(ConnFigures conn) {
     sessionsWithConn++;
-    originatorBytes += Math.max(0, conn.originatorBytes());
-    responderBytes += Math.max(0, conn.responderBytes());
-    durationMicros += Math.max(0, conn.durationMicros());
+    originatorBytes = addKnown(originatorBytes, conn.originatorBytes());
+    responderBytes = addKnown(responderBytes, conn.responderBytes());
+    durationMicros = addKnown(durationMicros, conn.durationMicros());
+  }
+
+  /** Returns {@code sum} plus {@code value}, where -1 in either means unset. */
+  private static long addKnown(long sum, long value) {
+    if (value < 0) {
+      return sum;
+    }
+    return sum < 0 ? value : sum + value;
   }
 
   private void addEvidence(EvidenceEntry entry, int maxEvidence) {
@@ -105,7 +114,7 @@ final class PairReport {
    *
    * <p>A value that falls off the end has at least {@code CAPACITY} values with earlier
    * sessions, and those sessions only get earlier, so it can only come back with an earlier
-   * session of its own; the list therefore always holds the first values of all sessions seen.
+   * session of its own. The list therefore contains the first values of all sessions seen.
    */
   static final class ProfileList {
 

@@ -87,12 +87,13 @@ public final class SessionBatch {
   byte[] uidKinds = new byte[256];
   long[] uidLows = new long[256];
   long[] uidHighs = new long[256];
-  /** The uid of rows whose uid is not canonical, and the conn_state of conn rows. */
+  /** The uid of rows whose uid is not packable ({@link UidCodec}). */
   String[] uidTexts = new String[256];
+  /** The conn_state of conn rows. */
   String[] connStates = new String[256];
   /** For conn rows: whether the connection goes from an external to an internal address. */
   boolean[] inbound = new boolean[256];
-  /** Where a row's profile values start in {@link #fieldOffsets}, or -1 when it has none. */
+  /** The index of a row's first profile value in {@link #fieldOffsets}, or -1 when it has none. */
   int[] profileStarts = new int[256];
   /** Per profile value: its offset in {@link #profileBytes}, length (-1 when unset) and hash. */
   int[] fieldOffsets = new int[256 * ProfileValues.FIELDS];

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.model;
 
 import dev.gatehouse.core.record.AuthOutcome;
-import java.util.Locale;
+import java.math.BigDecimal;
 import java.util.Set;
 
 /** Gives one session its {@link Certainty} and the sentence that explains it. */
@@ -53,11 +53,20 @@ final class SessionGrader {
     if (conn.connState() == null || !ESTABLISHED_STATES.contains(conn.connState())) {
       return "the TCP session was never established";
     }
+    if (conn.durationMicros() < 0) {
+      return "its duration is unset";
+    }
     if (conn.durationMicros() < thresholds.minDurationMicros()) {
       return "it lasted less than " + seconds(thresholds.minDurationMicros());
     }
+    if (conn.originatorBytes() < 0) {
+      return "the client's byte count is unset";
+    }
     if (conn.originatorBytes() < thresholds.minOriginatorBytes()) {
       return "the client sent less than " + thresholds.minOriginatorBytes() + " bytes";
+    }
+    if (conn.responderBytes() < 0) {
+      return "the server's byte count is unset";
     }
     if (conn.responderBytes() < thresholds.minResponderBytes()) {
       return "the server sent less than " + thresholds.minResponderBytes() + " bytes";
@@ -81,7 +90,8 @@ final class SessionGrader {
     return count < 0 ? "unset bytes" : count + " bytes";
   }
 
+  /** Returns {@code micros} in seconds without rounding, such as {@code 9.999999 s} or {@code 10 s}. */
   static String seconds(long micros) {
-    return String.format(Locale.ROOT, "%.1f s", micros / 1_000_000.0);
+    return BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + " s";
   }
 }

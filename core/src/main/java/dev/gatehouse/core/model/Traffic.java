@@ -5,9 +5,10 @@ package dev.gatehouse.core.model;
  *
  * @param sessionsWithConn how many of the reported sessions were joined to conn.log; when 0,
  *     bytes and duration are unknown and the other fields are -1
- * @param originatorBytes payload bytes from the external client
- * @param responderBytes payload bytes from the internal server
- * @param durationMicros total duration in microseconds
+ * @param originatorBytes payload bytes from the external client, summed over the joined sessions
+ *     whose conn.log row sets them; -1 when none does
+ * @param responderBytes payload bytes from the internal server, likewise
+ * @param durationMicros total duration in microseconds, likewise
  */
 public record Traffic(long sessionsWithConn, long originatorBytes, long responderBytes, long durationMicros) {
 

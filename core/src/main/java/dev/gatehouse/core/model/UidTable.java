@@ -14,9 +14,9 @@ import java.util.Map;
  * fifth), filled to at most 4/5 and grown by half, so on average about 2/3 full. The table is
  * split into 1024 segments chosen by the hash, and each segment grows on its own, so growing
  * copies a small part of the entries at a time instead of holding two full tables at once.
- * Segments are made of pages of 64 slots, and the pages a growing segment leaves are cleared
- * and reused by the next one: growth leaves no garbage that the collector would have to promote
- * and then find dead in the old generation. Other uids go to a {@link HashMap} by their text.
+ * Segments are made of pages of 64 slots. The pages a growing segment leaves are cleared and
+ * reused by the next one, so growth leaves no garbage that the collector would promote and then
+ * find dead in the old generation. Other uids go to a {@link HashMap} by their text.
  *
  * <p>Not thread-safe.
  */

@@ -113,20 +113,28 @@ final class RetainingDetectionBuilder {
         s.authAttempts(), g.reason(), s.origin() == null ? null : s.origin().toString());
   }
 
+  /** Returns {@code sum} plus {@code value}, where -1 in either means unset. */
+  private static long addKnown(long sum, long value) {
+    if (value < 0) {
+      return sum;
+    }
+    return sum < 0 ? value : sum + value;
+  }
+
   private static Traffic traffic(List<RetainedGraded> reported) {
     long joined = 0;
-    long originatorBytes = 0;
-    long responderBytes = 0;
-    long duration = 0;
+    long originatorBytes = -1;
+    long responderBytes = -1;
+    long duration = -1;
     for (RetainedGraded g : reported) {
       ConnSummary conn = g.conn();
       if (conn == null) {
         continue;
       }
       joined++;
-      originatorBytes += Math.max(0, conn.originatorBytes());
-      responderBytes += Math.max(0, conn.responderBytes());
-      duration += Math.max(0, conn.durationMicros());
+      originatorBytes = addKnown(originatorBytes, conn.originatorBytes());
+      responderBytes = addKnown(responderBytes, conn.responderBytes());
+      duration = addKnown(duration, conn.durationMicros());
     }
     return joined == 0
         ? new Traffic(0, -1, -1, -1)

@@ -198,7 +198,11 @@ final class RetainingModel implements RecordSink {
   private void addRetainedGraded(Map<PairKey, List<RetainedGraded>> pairs, Kept kept) {
     SshSession session = kept.session;
     PairKey key = new PairKey(session.originator(), session.responder(), session.responderPort());
-    RetainedGraded graded = RetainingGrader.grade(session, kept.conn, settings.likely());
+    // Grading itself is the production grader's: this model differs only in what it keeps.
+    ConnFigures figures = kept.conn == null ? null : ConnFigures.of(kept.conn);
+    RetainedGraded graded = new RetainedGraded(session, kept.conn,
+        SessionGrader.grade(session.auth(), figures, settings.likely()),
+        SessionGrader.reason(session.auth(), figures, settings.likely()));
     pairs.computeIfAbsent(key, k -> new ArrayList<>()).add(graded);
   }
 }

@@ -28,7 +28,7 @@ class SshExternalInternalModelTest {
   private static ConnSummary conn(String uid, String from, String to, String state, double seconds,
       long originatorBytes, long responderBytes) {
     return new ConnSummary(T0, uid, IpAddress.parse(from), 40000, IpAddress.parse(to), 22, "tcp",
-        "ssh", (long) (seconds * 1_000_000), originatorBytes, responderBytes, state, "ShADadFf",
+        "ssh", Math.round(seconds * 1_000_000), originatorBytes, responderBytes, state, "ShADadFf",
         null, null, new RecordOrigin("conn.log", 9));
   }
 
@@ -92,8 +92,8 @@ class SshExternalInternalModelTest {
     assertThat(d.certainty()).isEqualTo(Certainty.LIKELY);
     assertThat(d.traffic()).isEqualTo(new Traffic(1, 48_211, 95_102, 600_250_000L));
     assertThat(d.evidence().get(0).reason()).isEqualTo("auth_success is unset; conn.log shows state SF,"
-        + " 600.3 s, 48211 bytes from the client and 95102 bytes from the server, at or above the"
-        + " thresholds 10.0 s, 4000 bytes from the client, 4000 bytes from the server");
+        + " 600.25 s, 48211 bytes from the client and 95102 bytes from the server, at or above the"
+        + " thresholds 10 s, 4000 bytes from the client, 4000 bytes from the server");
   }
 
   @Test
@@ -119,9 +119,9 @@ class SshExternalInternalModelTest {
 
     assertThat(d.sessions()).isEqualTo(new SessionCounts(0, 0, 2, 0));
     assertThat(d.evidence()).extracting(Evidence::reason).containsExactly(
-        "auth_success is unset; conn.log shows state SF, 2.0 s, 2100 bytes from the client and 2900"
-            + " bytes from the server, but it lasted less than 10.0 s",
-        "auth_success is unset; conn.log shows state S0, 600.0 s, 90000 bytes from the client and"
+        "auth_success is unset; conn.log shows state SF, 2 s, 2100 bytes from the client and 2900"
+            + " bytes from the server, but it lasted less than 10 s",
+        "auth_success is unset; conn.log shows state S0, 600 s, 90000 bytes from the client and"
             + " 90000 bytes from the server, but the TCP session was never established");
   }
 
@@ -211,5 +211,31 @@ class SshExternalInternalModelTest {
 
     assertThat(d.destinationNetwork()).isEqualTo("dmz");
     assertThat(d.sourceNetwork()).isNull();
+  }
+
+  @Test
+  void unsetConnFiguresStayUnknown() {
+    SshExternalInternalModel model = model(Certainty.UNKNOWN);
+    model.acceptSsh(ssh("C1", 0, OUTSIDE, SERVER, AuthOutcome.UNSET));
+    model.acceptConn(conn("C1", OUTSIDE, SERVER, "SF", 600, -1, -1));
+
+    Detection d = model.finish().get(0);
+
+    assertThat(d.evidence().get(0).reason()).endsWith("but the client's byte count is unset");
+    assertThat(d.traffic().known()).isTrue();
+    assertThat(d.traffic().originatorBytes()).isEqualTo(-1);
+    assertThat(d.traffic().responderBytes()).isEqualTo(-1);
+    assertThat(d.traffic().durationMicros()).isEqualTo(600_000_000L);
+  }
+
+  @Test
+  void durationJustBelowThresholdIsNotRoundedUp() {
+    SshExternalInternalModel model = model(Certainty.UNKNOWN);
+    model.acceptSsh(ssh("C1", 0, OUTSIDE, SERVER, AuthOutcome.UNSET));
+    model.acceptConn(conn("C1", OUTSIDE, SERVER, "SF", 9.999999, 50_000, 50_000));
+
+    assertThat(model.finish().get(0).evidence().get(0).reason())
+        .contains("SF, 9.999999 s,")
+        .endsWith("but it lasted less than 10 s");
   }
 }

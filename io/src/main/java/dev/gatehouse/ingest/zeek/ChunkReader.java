@@ -17,11 +17,11 @@ import java.util.List;
  * SessionBatch}, so that the parts of one source can be read by several threads.
  *
  * <p>A part is read as {@link ZeekReader} reads the whole source, starting from the state the
- * previous part ended in ({@link PartState}): the same lines give the same rows, counters and
+ * previous part ended in ({@link PartState}), so the same lines give the same rows, counters and
  * diagnostics. Line numbers in the batch and in the diagnostics count from the start of the
- * part; the caller adds the lines of the parts before it. Well-formed ssh.log and conn.log TSV
- * rows go through {@link TsvFastPath}; every other line goes through {@link TsvLines} or {@link
- * JsonLines}.
+ * part, and the caller adds the lines of the parts before it. Well-formed ssh.log and conn.log
+ * rows go through {@link TsvFastPath} or {@link JsonFastPath}, and every other line through
+ * {@link TsvLines} or {@link JsonLines}.
  *
  * <p>Not thread-safe: one reader per thread.
  */
@@ -32,7 +32,7 @@ public final class ChunkReader {
   private final JsonFactory jsonFactory = new JsonFactory();
 
   /**
-   * Where reading stands between two parts of a source: the TSV header in force, what was
+   * The state of reading between two parts of a source: the TSV header in force, what was
    * reported once per source, and whether the source turned out to be JSON lines.
    */
   public static final class PartState {
@@ -56,7 +56,7 @@ public final class ChunkReader {
     }
   }
 
-  /** What reading one part gave. */
+  /** The result of reading one part. */
   public static final class PartResult {
     /** The rows for the model, with lines counted from the start of the part. */
     public final SessionBatch batch;
@@ -96,9 +96,9 @@ public final class ChunkReader {
    *     a byte order mark
    * @param lastPart whether the part ends the source, so that its last line may lack a newline;
    *     every other part must end with one
-   * @param leadingLongLines how many lines longer than {@link LineReader#MAX_LINE_LENGTH} came
-   *     just before {@code from} and were skipped by whoever cut the part; they are the part's
-   *     first lines
+   * @param leadingLongLines the number of lines of at least {@link LineReader#MAX_LINE_LENGTH}
+   *     bytes that came just before {@code from} and that the caller skipped while cutting the
+   *     part. They count as the part's first lines.
    * @param byteCount the decompressed bytes the part stands for, to be reported in its stats
    */
   public PartResult read(String source, LogType typeFromName, byte[] bytes, int from, int to,

@@ -64,7 +64,7 @@ public final class ParallelZeekReader {
     void sourceStarted(int index, InputSource source);
   }
 
-  /** What a run gave besides the model's state. */
+  /** The result of a run besides the model's state. */
   public record Outcome(List<SourceStats> sources, int unreadableSources) {}
 
   private final SshExternalInternalModel model;
@@ -144,7 +144,6 @@ public final class ParallelZeekReader {
     boolean ended;
     /** Set when the source failed, so that parts still being read are dropped when done. */
     boolean abandoned;
-    long pendingBytes;
     CorruptInputException brokenAtOpen;
     CorruptInputException broken;
     boolean partialLineDropped;
@@ -536,8 +535,7 @@ public final class ParallelZeekReader {
       source.carryLength = 0;
     }
     part.first = part.index == 0;
-    long bytes = source.pendingBytes;
-    source.pendingBytes = 0;
+    long bytes = 0;
     while (true) {
       while (filled < buffer.length && !source.ended) {
         int read;
@@ -890,7 +888,7 @@ public final class ParallelZeekReader {
       }
       firstByReason.merge(d.reason(), 1L, Long::sum);
     }
-    // The rest were not kept in detail; the part kept as many as the target does, so the
+    // The rest were not kept in detail. The part kept as many as the target does, so the
     // target's detailed list is already full and only the counts change.
     long errors = part.errors() - firstErrors;
     long warnings = part.warnings() - firstWarnings;
