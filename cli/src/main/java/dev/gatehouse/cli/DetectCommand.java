@@ -87,8 +87,8 @@ final class DetectCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that read the inputs (default: the available processors). The"
-          + " detections and the summary do not depend on it.")
+      description = "Threads that read the inputs (default: the available processors, at most 8)."
+          + " The detections and the summary do not depend on it.")
   Integer threads;
 
   @Option(names = "--show-suppressed",

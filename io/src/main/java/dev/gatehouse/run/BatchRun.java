@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sources whose first rows are ssh.log rows (by their {@code #path}, {@code _path} or else
  * their name) are read before the others and conn logs last, so the model keeps conn.log rows
- * only for sessions it already knows. The model joins rows in any order, so this ordering saves
- * memory and does not change the detections. When no input can hold conn.log rows, the model
+ * only for sessions it has already seen. The model joins rows in any order, so this ordering
+ * saves memory and does not change the detections. When no input can hold conn.log rows, the model
  * grades sessions of unset outcome as they arrive ({@link
  * SshExternalInternalModel#expectNoConnRows()}); if a later header block of a file turns out to
  * hold conn.log rows after all, the run starts again with conn.log joins.
@@ -59,8 +59,13 @@ public final class BatchRun {
   private final ModelSettings settings;
   private final Progress progress;
   private RecordSink dnsSink;
-  /** The reader threads, or 0 to read record by record on the calling thread. */
-  private int threads = Runtime.getRuntime().availableProcessors();
+  /**
+   * The reader threads, or 0 to read record by record on the calling thread. One thread at a
+   * time applies the parts to the model, which limits what more threads add, while each thread
+   * holds up to three parts of 4 MB. NOTE: the cap of 8 is an estimate, because only 2 cores
+   * were available to measure it.
+   */
+  private int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
 
   public BatchRun(NetworkMap networks, ModelSettings settings, Progress progress) {
     this.networks = networks;
@@ -186,8 +191,8 @@ public final class BatchRun {
   }
 
   /**
-   * Sets how many threads read the inputs (default: the available processors). The detections,
-   * counters and diagnostics do not depend on it.
+   * Sets how many threads read the inputs (default: the available processors, at most 8). The
+   * detections, counters and diagnostics do not depend on it.
    *
    * @return this run
    * @throws IllegalArgumentException if {@code count} is less than 1

@@ -85,7 +85,12 @@ class BatchRunThreadsTest {
   private static String sshRows(int count, int offset) {
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      String auth = i % 7 == 0 ? "T" : i % 3 == 0 ? "-" : "F";
+      String auth = "F";
+      if (i % 7 == 0) {
+        auth = "T";
+      } else if (i % 3 == 0) {
+        auth = "-";
+      }
       rows.append(1_713_484_800 + (i * 37) % 500).append('.').append(100_000 + i)
           .append("\tC").append(offset + i).append("x\t203.0.113.").append(1 + i % 9)
           .append('\t').append(40_000 + i).append("\t10.1.2.").append(1 + i % 4)
@@ -134,9 +139,9 @@ class BatchRunThreadsTest {
   }
 
   @Test
-  void sshLogWithLaterConnBlockIsReadAgainWithJoins() throws IOException {
+  void laterConnBlockRestartsRun() throws IOException {
     // The file is named and starts like an ssh log, so the first attempt grades sessions of
-    // unset outcome at once; its conn block then joins them and the run starts again.
+    // unset outcome at once. Its conn block then joins them, and the run starts again.
     Path mixed = write("only/ssh.log", (header("ssh", SSH_FIELDS) + sshRows(300, 0)
         + header("conn", CONN_FIELDS) + connRows(300, 0)).getBytes(StandardCharsets.UTF_8));
 

@@ -221,6 +221,9 @@ public final class ParallelZeekReader {
       }
     }
     if (crash != null) {
+      for (Source source : sources) {
+        closeQuietly(source);
+      }
       if (crash instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -788,22 +791,16 @@ public final class ParallelZeekReader {
     }
     model.apply(result.batch, source.input.name(), source.lines);
     replay(result.diagnostics, source.lines, diagnostics);
-    if (dnsSink != null) {
-      for (DnsLookup lookup : result.dns) {
-        RecordOrigin origin = lookup.origin();
-        dnsSink.acceptDns(origin == null ? lookup : new DnsLookup(lookup.timestampMicros(),
-            lookup.uid(), lookup.query(), lookup.queryType(), lookup.answers(),
-            new RecordOrigin(origin.source(), origin.line() + source.lines)));
-      }
-    }
-    SourceStats part0 = result.stats;
-    source.lines += part0.lines();
-    source.bytes += part0.bytes();
-    source.ssh += part0.sshRecords();
-    source.conn += part0.connRecords();
-    source.other += part0.otherRecords();
-    source.skipped += part0.skippedRecords();
-    source.truncated |= part0.truncated();
+    forwardDns(result.dns, source.lines);
+
+    SourceStats counts = result.stats;
+    source.lines += counts.lines();
+    source.bytes += counts.bytes();
+    source.ssh += counts.sshRecords();
+    source.conn += counts.connRecords();
+    source.other += counts.otherRecords();
+    source.skipped += counts.skippedRecords();
+    source.truncated |= counts.truncated();
     source.lastEnd = result.end;
     part.result = null;
     returnBatch(result.batch);
@@ -826,6 +823,19 @@ public final class ParallelZeekReader {
       }
     }
     source.applied = source.parts.size();
+  }
+
+  /** Passes dns.log rows on with their lines moved by {@code lineBase}. */
+  private void forwardDns(List<DnsLookup> lookups, long lineBase) {
+    if (dnsSink == null) {
+      return;
+    }
+    for (DnsLookup lookup : lookups) {
+      RecordOrigin origin = lookup.origin();
+      dnsSink.acceptDns(origin == null ? lookup : new DnsLookup(lookup.timestampMicros(),
+          lookup.uid(), lookup.query(), lookup.queryType(), lookup.answers(),
+          new RecordOrigin(origin.source(), origin.line() + lineBase)));
+    }
   }
 
   private void finishSource(Source source) {
