@@ -334,6 +334,8 @@ public final class SshExternalInternalModel implements RecordSink {
           ? sessions.putIfAbsent(uidHigh, uidLow, state)
           : sessions.putIfAbsentText(uidText, state);
       if (present != 0) {
+        // NOTE: the first row of a uid wins, so two rows with one uid but different outcomes or
+        // pairs (not the identical rows of overlapping rotated files) depend on reading order.
         duplicateSessions++;
         return;
       }
