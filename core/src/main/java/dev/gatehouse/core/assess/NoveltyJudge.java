@@ -106,7 +106,7 @@ final class NoveltyJudge {
   /** Returns the network of {@code address} at the configured prefix length. */
   Cidr network(IpAddress address) {
     int length = address.isIpv4() ? 96 + settings.ipv4PrefixLength() : settings.ipv6PrefixLength();
-    return new Cidr(IpAddress.of(address.high() & PrefixIndex.highMask(length),
-        address.low() & PrefixIndex.lowMask(length)), length);
+    return new Cidr(IpAddress.of(address.high() & Cidr.highMask(length),
+        address.low() & Cidr.lowMask(length)), length);
   }
 }

@@ -65,23 +65,8 @@ final class PrefixIndex<T> {
   }
 
   private static Key key(IpAddress address, int prefixLength) {
-    return new Key(address.high() & highMask(prefixLength), address.low() & lowMask(prefixLength),
+    return new Key(address.high() & Cidr.highMask(prefixLength),
+        address.low() & Cidr.lowMask(prefixLength),
         prefixLength);
-  }
-
-  /** Returns the mask of the upper 64 bits of a 128-bit address for {@code prefixLength}. */
-  static long highMask(int prefixLength) {
-    if (prefixLength >= 64) {
-      return -1L;
-    }
-    return prefixLength == 0 ? 0L : -1L << (64 - prefixLength);
-  }
-
-  /** Returns the mask of the lower 64 bits of a 128-bit address for {@code prefixLength}. */
-  static long lowMask(int prefixLength) {
-    if (prefixLength <= 64) {
-      return 0L;
-    }
-    return prefixLength == 128 ? -1L : -1L << (128 - prefixLength);
   }
 }

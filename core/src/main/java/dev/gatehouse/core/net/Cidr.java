@@ -124,16 +124,16 @@ public record Cidr(IpAddress address, int prefixLength) {
     return IpAddress.of(address.high() | ~highMask(prefixLength), address.low() | ~lowMask(prefixLength));
   }
 
-  /** Returns the mask of the upper 64 bits for a prefix of {@code prefixLength} bits. */
-  static long highMask(int prefixLength) {
+  /** Returns the mask of the upper 64 bits for a prefix of {@code prefixLength} bits (0 to 128). */
+  public static long highMask(int prefixLength) {
     if (prefixLength >= 64) {
       return -1L;
     }
     return prefixLength == 0 ? 0L : -1L << (64 - prefixLength);
   }
 
-  /** Returns the mask of the lower 64 bits for a prefix of {@code prefixLength} bits. */
-  static long lowMask(int prefixLength) {
+  /** Returns the mask of the lower 64 bits for a prefix of {@code prefixLength} bits (0 to 128). */
+  public static long lowMask(int prefixLength) {
     if (prefixLength <= 64) {
       return 0L;
     }

@@ -27,7 +27,6 @@ import java.util.List;
  */
 public final class ChunkReader {
 
-  private static final int UTF8_BOM_LENGTH = 3;
 
   private final JsonFactory jsonFactory = new JsonFactory();
 
@@ -136,8 +135,8 @@ public final class ChunkReader {
         reportLongLine(run, number);
       } else {
         int lineEnd = end > position && bytes[end - 1] == '\r' ? end - 1 : end;
-        int lineStart = firstPart && number == 1 ? skipByteOrderMark(bytes, position, lineEnd) : position;
-        if (!isBlank(bytes, lineStart, lineEnd)) {
+        int lineStart = firstPart && number == 1 ? LineBytes.skipByteOrderMark(bytes, position, lineEnd) : position;
+        if (!LineBytes.isBlank(bytes, lineStart, lineEnd)) {
           json = readLine(run, tsv, json, separator != 0 ? fast : null, jsonFast, scanner, bytes,
               lineStart, lineEnd, number, lastPart && !terminated);
         }
@@ -180,24 +179,6 @@ public final class ChunkReader {
 
   static int indexOfNewline(byte[] bytes, int from, int to) {
     return LineScanner.indexOfNewline(bytes, from, to);
-  }
-
-  private static int skipByteOrderMark(byte[] buffer, int from, int to) {
-    boolean bom = to - from >= UTF8_BOM_LENGTH
-        && buffer[from] == (byte) 0xef
-        && buffer[from + 1] == (byte) 0xbb
-        && buffer[from + 2] == (byte) 0xbf;
-    return bom ? from + UTF8_BOM_LENGTH : from;
-  }
-
-  private static boolean isBlank(byte[] buffer, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte b = buffer[i];
-      if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Passes the records of the slow paths to the batch, and dns.log rows to a list. */

@@ -38,7 +38,6 @@ public final class ZeekReader {
   /** Diagnostic reason of a line longer than the reader keeps. */
   public static final String LINE_TOO_LONG = "line-too-long";
 
-  private static final int UTF8_BOM_LENGTH = 3;
 
   private final RecordSink sink;
   private final Diagnostics diagnostics;
@@ -100,9 +99,9 @@ public final class ZeekReader {
       int from = lines.lineStart();
       int to = lines.lineEnd();
       if (number == 1) {
-        from = skipByteOrderMark(buffer, from, to);
+        from = LineBytes.skipByteOrderMark(buffer, from, to);
       }
-      if (isBlank(buffer, from, to)) {
+      if (LineBytes.isBlank(buffer, from, to)) {
         continue;
       }
       boolean lastLineCut = !lines.terminated();
@@ -151,23 +150,5 @@ public final class ZeekReader {
       diagnostics.warning(source, line, CORRUPT_INPUT,
           failure.getMessage() + ": " + place + ". Check the file against its source");
     }
-  }
-
-  private static int skipByteOrderMark(byte[] buffer, int from, int to) {
-    boolean bom = to - from >= UTF8_BOM_LENGTH
-        && buffer[from] == (byte) 0xef
-        && buffer[from + 1] == (byte) 0xbb
-        && buffer[from + 2] == (byte) 0xbf;
-    return bom ? from + UTF8_BOM_LENGTH : from;
-  }
-
-  private static boolean isBlank(byte[] buffer, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte b = buffer[i];
-      if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 }
