@@ -2,7 +2,7 @@ package dev.gatehouse.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version from the jar's manifest, or says it is a development build. */
+/** Reads the version from the jar's manifest, or reports a development build. */
 final class VersionProvider implements IVersionProvider {
 
   @Override

@@ -77,7 +77,7 @@ class ZeekCaseTest {
   }
 
   @Test
-  void sharedAddressSpaceIsExternalWhenSiteSaysSo() {
+  void sharedAddressSpaceExternalBySiteNetworks() {
     CliRun run = detect("--internal", "10.0.0.0/8", "--internal", "172.16.0.0/12",
         "--internal", "192.168.0.0/16", CASES + "cgnat-shared-space");
     assertThat(run.detections()).isEmpty();

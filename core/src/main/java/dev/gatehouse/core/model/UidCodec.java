@@ -12,7 +12,7 @@ package dev.gatehouse.core.model;
  * order: comparing packed uids as unsigned 128-bit numbers orders them as {@link
  * String#compareTo} orders the text. Other uids are kept as text by the callers.
  *
- * <p>A codec holds the result of its last {@link #parse} and is confined to one thread.
+ * <p>A codec keeps the result of its last {@link #parse} and is confined to one thread.
  */
 final class UidCodec {
 
